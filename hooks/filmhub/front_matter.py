@@ -1,0 +1,432 @@
+"""Parsing and validating the front matter every page in docs/ declares.
+
+Every page starts with a YAML block between `---` lines:
+
+    ---
+    title: Holding Continuity Across Generated Shots
+    description: One sentence, at most 160 characters.
+    published: 2026-11-24
+    updated: 2026-11-24
+    read_next:
+      - generative-video/judging-generated-clips.md
+    ---
+
+MkDocs silently drops front matter it cannot parse (the YAML then shows up in
+the page body), so this module parses it itself, keeps the line and column of
+every key and list item, and turns every mistake into a Problem that says
+where it is and what to do.
+"""
+
+from __future__ import annotations
+
+import datetime
+import difflib
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from filmhub.problems import Problem
+from filmhub.textscan import lines_outside_code
+
+# Where each key may be used. read_next is checked in detail by read_next.py.
+ALL_KINDS = frozenset({"pillar", "hub", "article", "page"})
+KEYS: dict[str, frozenset[str]] = {
+    "title": ALL_KINDS,
+    "description": ALL_KINDS,
+    "published": ALL_KINDS,
+    "updated": ALL_KINDS,
+    "read_next": ALL_KINDS,
+    "tags": frozenset({"article"}),
+    "order": frozenset({"article", "hub"}),
+    "draft": frozenset({"article"}),
+}
+REQUIRED = ("title", "description", "published", "updated")
+DESCRIPTION_LIMIT = 160
+PLACEHOLDER = "TODO"
+# A writer east of the build machine may already be on tomorrow's date.
+FUTURE_SLACK = datetime.timedelta(days=1)
+
+_OPENING = re.compile(r"^---[ \t]*$")
+_CLOSING = re.compile(r"^(?:---|\.\.\.)[ \t]*$")
+_ABBREVIATION = re.compile(r"\b(?:e\.g|i\.e|etc|vs|approx|no|Dr|Mr|Ms|Mrs|St)\.$", re.IGNORECASE)
+_SENTENCE_BREAK = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])")
+_H1 = re.compile(r"^ {0,3}#(?!#)\s+\S")
+
+
+@dataclass
+class FrontMatter:
+    """A page's front matter: values, where each was written, and the body."""
+
+    values: dict[str, Any] = field(default_factory=dict)
+    key_lines: dict[str, int] = field(default_factory=dict)
+    value_positions: dict[str, tuple[int, int]] = field(default_factory=dict)
+    item_positions: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+    body: str = ""
+    body_line: int = 1
+    parsed: bool = False
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self.values.get(key, default)
+
+    def position(self, key: str) -> tuple[int, int | None]:
+        """Line and column of a key's value, or of the front matter's start."""
+        if key in self.value_positions:
+            return self.value_positions[key]
+        return self.key_lines.get(key, 1), None
+
+
+def decode(raw: bytes, path: str) -> tuple[str | None, list[Problem]]:
+    """The text of a page, or a problem saying why it can't be read."""
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        return None, [
+            Problem(
+                path,
+                line,
+                "the file is not UTF-8 text — save it again with the encoding set to UTF-8",
+                kind="encoding",
+            )
+        ]
+    if not text.strip():
+        return None, [
+            Problem(
+                path,
+                1,
+                "the file is empty — start it with front matter "
+                "(title, description, published, updated) between '---' lines",
+                kind="front-matter",
+            )
+        ]
+    return text, []
+
+
+def parse(text: str, path: str) -> tuple[FrontMatter, list[Problem]]:
+    """Split a page into front matter and body, and parse the YAML."""
+    lines = text.splitlines(keepends=True)
+    if not lines or not _OPENING.match(lines[0].rstrip("\r\n")):
+        hint = (
+            "remove the blank lines above '---'"
+            if any(_OPENING.match(line.rstrip("\r\n")) for line in lines[:5]) and not lines[0].strip()
+            else "start the file with a '---' line, then title, description, "
+            "published and updated, then another '---' line"
+        )
+        return FrontMatter(body=text), [
+            Problem(path, 1, f"no front matter at the top of the file — {hint}", kind="front-matter")
+        ]
+    closing = next((i for i in range(1, len(lines)) if _CLOSING.match(lines[i].rstrip("\r\n"))), None)
+    if closing is None:
+        return FrontMatter(body=""), [
+            Problem(
+                path,
+                1,
+                "the front matter that starts here is never closed — add a '---' line after the last field",
+                kind="front-matter",
+            )
+        ]
+    front = FrontMatter(body="".join(lines[closing + 1 :]), body_line=closing + 2)
+    problems = _parse_yaml("".join(lines[1:closing]), front, path)
+    front.parsed = not problems
+    return front, problems
+
+
+def _yaml_hint(problem: str) -> str:
+    if "mapping values are not allowed" in problem:
+        return "put the value in double quotes when it contains ': '"
+    if "'\\t'" in problem or "tab" in problem:
+        return "indent with spaces, not tabs"
+    if "end of stream" in problem and "quoted" in problem:
+        return "close the quote at the end of the value"
+    if "expected <block end>" in problem or "expected key" in problem:
+        return "check the indentation: list items under a key start with '  - '"
+    return "check the quotes and indentation on this line"
+
+
+def _parse_yaml(source: str, front: FrontMatter, path: str) -> list[Problem]:
+    loader = yaml.SafeLoader(source)
+    try:
+        try:
+            root = loader.get_single_node()
+        except yaml.MarkedYAMLError as error:
+            mark = error.problem_mark or error.context_mark
+            line = mark.line + 2 if mark else 1
+            problem = error.problem or error.context or "syntax error"
+            return [
+                Problem(
+                    path,
+                    line,
+                    f"front matter is not valid YAML ({problem}) — {_yaml_hint(problem)}",
+                    kind="front-matter",
+                )
+            ]
+        except yaml.YAMLError as error:
+            return [Problem(path, 1, f"front matter is not valid YAML ({error})", kind="front-matter")]
+        if root is None:
+            return []
+        if not isinstance(root, yaml.MappingNode):
+            found = "a list" if isinstance(root, yaml.SequenceNode) else "plain text"
+            return [
+                Problem(
+                    path,
+                    root.start_mark.line + 2,
+                    f"front matter must be 'key: value' lines, but this is {found} — "
+                    "write it as title: …, description: …, published: …, updated: …",
+                    kind="front-matter",
+                )
+            ]
+        return _read_mapping(loader, root, front, path)
+    finally:
+        loader.dispose()
+
+
+def _read_mapping(loader, root, front: FrontMatter, path: str) -> list[Problem]:
+    problems = []
+    for key_node, value_node in root.value:
+        line = key_node.start_mark.line + 2
+        key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+        if not isinstance(key, str) or not key:
+            problems.append(
+                Problem(
+                    path, line, "a front matter key must be a plain word — e.g. title:", kind="front-matter"
+                )
+            )
+            continue
+        if key in front.key_lines:
+            problems.append(
+                Problem(
+                    path,
+                    line,
+                    f"'{key}' is set twice (first on line {front.key_lines[key]}) — keep one",
+                    kind="front-matter",
+                )
+            )
+            continue
+        front.key_lines[key] = line
+        front.value_positions[key] = (value_node.start_mark.line + 2, value_node.start_mark.column + 1)
+        if isinstance(value_node, yaml.SequenceNode):
+            front.item_positions[key] = [
+                (item.start_mark.line + 2, item.start_mark.column + 1) for item in value_node.value
+            ]
+        try:
+            front.values[key] = loader.construct_object(value_node, deep=True)
+        except ValueError:
+            problems.append(
+                Problem(
+                    path,
+                    line,
+                    f"'{key}' {value_node.value} is not a real date — check the month and day",
+                    kind="front-matter",
+                )
+            )
+        except yaml.YAMLError as error:
+            problems.append(
+                Problem(
+                    path,
+                    line,
+                    f"'{key}' can't be read ({getattr(error, 'problem', error)}) — "
+                    "write plain text, a date or a list",
+                    kind="front-matter",
+                )
+            )
+    return problems
+
+
+def validate(front: FrontMatter, kind: str, path: str, today: datetime.date) -> list[Problem]:
+    """Check the schema rules for a page of the given kind.
+
+    Values that break a rule are removed from `front.values`, so the checks
+    and templates that run later only ever see valid data.
+    """
+    problems = []
+    for key in list(front.values):
+        problem = _check_key(key, kind, front, path)
+        if problem:
+            problems.append(problem)
+            del front.values[key]
+    for key in REQUIRED:
+        if key not in front.values and key not in front.key_lines:
+            problems.append(
+                Problem(path, 1, f"missing '{key}' — {_REQUIRED_HINTS[key]}", kind="front-matter")
+            )
+    for key in ("title", "description"):
+        if key in front.values:
+            problem = _check_text(key, front, path)
+            if problem:
+                problems.append(problem)
+                del front.values[key]
+    problems += _check_dates(front, path, today)
+    problems += _check_tags(front, path)
+    if "order" in front.values:
+        order = front.values["order"]
+        if not isinstance(order, int) or isinstance(order, bool):
+            problems.append(
+                _at(
+                    front,
+                    "order",
+                    path,
+                    "'order' must be a whole number, e.g. order: 2 — lower numbers are listed first",
+                )
+            )
+            del front.values["order"]
+    if "draft" in front.values and not isinstance(front.values["draft"], bool):
+        problems.append(_at(front, "draft", path, "'draft' must be true or false"))
+        del front.values["draft"]
+    return problems
+
+
+_REQUIRED_HINTS = {
+    "title": "add the page title, e.g. title: Holding Continuity Across Generated Shots",
+    "description": f"add one sentence (at most {DESCRIPTION_LIMIT} characters) saying what the page gives the reader",
+    "published": "add the date the page first went live, e.g. published: 2026-11-24",
+    "updated": "add the date of the last real change, e.g. updated: 2026-11-24",
+}
+
+
+def _at(front: FrontMatter, key: str, path: str, message: str) -> Problem:
+    line, _col = front.position(key)
+    return Problem(path, line, message, kind="front-matter")
+
+
+def _check_key(key: str, kind: str, front: FrontMatter, path: str) -> Problem | None:
+    if key not in KEYS:
+        close = difflib.get_close_matches(key, KEYS, n=1, cutoff=0.6)
+        hint = f"did you mean '{close[0]}'?" if close else "allowed keys are " + ", ".join(KEYS)
+        return Problem(path, front.key_lines[key], f"unknown key '{key}' — {hint}", kind="front-matter")
+    if kind not in KEYS[key]:
+        where = " and ".join(sorted(f"{k} pages" for k in KEYS[key]))
+        return Problem(
+            path,
+            front.key_lines[key],
+            f"'{key}' is only used on {where} — remove it from this {kind} page",
+            kind="front-matter",
+        )
+    if front.values[key] is None:
+        if key in REQUIRED:
+            return _at(front, key, path, f"'{key}' is empty — {_REQUIRED_HINTS[key]}")
+        return _at(front, key, path, f"'{key}' is empty — give it a value or remove the line")
+    return None
+
+
+def _check_text(key: str, front: FrontMatter, path: str) -> Problem | None:
+    value = front.values[key]
+    if not isinstance(value, str) or not value.strip():
+        return _at(front, key, path, f"'{key}' must be text — {_REQUIRED_HINTS[key]}")
+    if "\n" in value.strip():
+        return _at(front, key, path, f"'{key}' must be a single line")
+    if key == "title":
+        return None
+    if value.strip().upper().startswith(PLACEHOLDER):
+        return _at(
+            front,
+            key,
+            path,
+            "'description' is still the placeholder — write one sentence that says what the reader will be able to do",
+        )
+    if len(value) > DESCRIPTION_LIMIT:
+        return _at(
+            front,
+            key,
+            path,
+            f"'description' is {len(value)} characters — shorten it to at most {DESCRIPTION_LIMIT} "
+            "(search results and link cards cut it off)",
+        )
+    breaks = [m for m in _SENTENCE_BREAK.finditer(value) if not _ABBREVIATION.search(value[: m.start() + 1])]
+    if breaks:
+        return _at(
+            front,
+            key,
+            path,
+            f"'description' has {len(breaks) + 1} sentences — make it one sentence",
+        )
+    if not value.rstrip().endswith((".", "?", "!")):
+        return _at(
+            front,
+            key,
+            path,
+            "'description' must end with a full stop — it is shown as a sentence in link cards",
+        )
+    return None
+
+
+def _as_date(value: Any) -> datetime.date | str:
+    """The date a value stands for, or the reason it isn't one."""
+    if isinstance(value, datetime.datetime):
+        return "has a time — write only the date, YYYY-MM-DD"
+    if isinstance(value, datetime.date):
+        return value
+    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+        try:
+            return datetime.date.fromisoformat(value.strip())
+        except ValueError:
+            return f"{value.strip()} is not a real date — check the month and day"
+    return "must be a date written YYYY-MM-DD, e.g. 2026-11-24"
+
+
+def _check_dates(front: FrontMatter, path: str, today: datetime.date) -> list[Problem]:
+    problems = []
+    for key in ("published", "updated"):
+        if key not in front.values:
+            continue
+        value = _as_date(front.values[key])
+        if isinstance(value, str):
+            problems.append(_at(front, key, path, f"'{key}' {value}"))
+            del front.values[key]
+            continue
+        front.values[key] = value
+        if value > today + FUTURE_SLACK:
+            problems.append(
+                _at(
+                    front,
+                    key,
+                    path,
+                    f"'{key}' ({value.isoformat()}) is in the future — use today's date or an earlier one",
+                )
+            )
+    published, updated = front.values.get("published"), front.values.get("updated")
+    if published and updated and updated < published:
+        problems.append(
+            _at(
+                front,
+                "updated",
+                path,
+                f"'updated' ({updated.isoformat()}) is before 'published' ({published.isoformat()}) — "
+                "set it to the date of the last change, on or after publication",
+            )
+        )
+    return problems
+
+
+def _check_tags(front: FrontMatter, path: str) -> list[Problem]:
+    if "tags" not in front.values:
+        return []
+    tags = front.values["tags"]
+    if not isinstance(tags, list) or not all(isinstance(t, str) and t.strip() for t in tags):
+        del front.values["tags"]
+        return [
+            _at(front, "tags", path, "'tags' must be a list of short words, e.g. tags: [audio, subtitles]")
+        ]
+    seen = set()
+    for tag, (line, _col) in zip(tags, front.item_positions.get("tags", []), strict=False):
+        if tag.casefold() in seen:
+            return [Problem(path, line, f"tag '{tag}' is listed twice — keep one", kind="front-matter")]
+        seen.add(tag.casefold())
+    return []
+
+
+def body_heading_problems(front: FrontMatter, path: str) -> list[Problem]:
+    """A body '# Heading' would give the page a second title."""
+    for number, line in lines_outside_code(front.body, front.body_line):
+        if _H1.match(line):
+            return [
+                Problem(
+                    path,
+                    number,
+                    "the page has its own '# ' title — remove it: the title comes from front matter "
+                    "(start sections with '## ')",
+                    kind="front-matter",
+                )
+            ]
+    return []

@@ -1,0 +1,150 @@
+"""The model of the site the hooks share: pages, hubs and articles.
+
+A page's kind and hub come from where its file is, never from what a writer
+types: `index.md` is the pillar guide, `<hub>/index.md` a hub page, and any
+other Markdown file below a hub folder is an article of that hub.
+"""
+
+from __future__ import annotations
+
+import datetime
+import math
+from dataclasses import dataclass, field
+
+from filmhub.front_matter import FrontMatter
+from filmhub.problems import Problem
+
+PILLAR, HUB, ARTICLE, PAGE = "pillar", "hub", "article", "page"
+WORDS_PER_MINUTE = 220
+
+
+def classify(src_uri: str) -> tuple[str, str | None]:
+    """(kind, hub folder) for a docs-relative path such as 'ethics/disclosure.md'."""
+    parts = src_uri.split("/")
+    if len(parts) == 1:
+        return (PILLAR if src_uri == "index.md" else PAGE), None
+    if len(parts) == 2 and parts[1] == "index.md":
+        return HUB, parts[0]
+    return ARTICLE, parts[0]
+
+
+@dataclass
+class SitePage:
+    src_uri: str
+    path: str  # as shown to writers: "docs/ethics/disclosure.md"
+    url: str  # where MkDocs publishes it, relative to the site root
+    front: FrontMatter = field(default_factory=FrontMatter)
+    words: int = 0
+
+    @property
+    def kind(self) -> str:
+        return classify(self.src_uri)[0]
+
+    @property
+    def hub(self) -> str | None:
+        return classify(self.src_uri)[1]
+
+    @property
+    def title(self) -> str:
+        return self.front.get("title") or self.src_uri
+
+    @property
+    def description(self) -> str:
+        return self.front.get("description") or ""
+
+    @property
+    def published(self) -> datetime.date | None:
+        return self.front.get("published")
+
+    @property
+    def updated(self) -> datetime.date | None:
+        return self.front.get("updated")
+
+    @property
+    def order(self) -> int | None:
+        return self.front.get("order")
+
+    @property
+    def draft(self) -> bool:
+        return bool(self.front.get("draft"))
+
+    @property
+    def reading_minutes(self) -> int:
+        return max(1, math.ceil(self.words / WORDS_PER_MINUTE))
+
+
+def display_date(day: datetime.date) -> str:
+    """'24 November 2026': unambiguous for readers everywhere."""
+    return f"{day.day} {day:%B %Y}"
+
+
+def listing_key(page: SitePage) -> tuple:
+    """Hub lists: pages with an `order` first (lowest first), then by title."""
+    return (page.order is None, page.order or 0, page.title.casefold())
+
+
+@dataclass
+class Site:
+    pages: dict[str, SitePage] = field(default_factory=dict)
+
+    def add(self, page: SitePage) -> None:
+        self.pages[page.src_uri] = page
+
+    @property
+    def hubs(self) -> list[SitePage]:
+        """Hub index pages, in listing order."""
+        return sorted((p for p in self.pages.values() if p.kind == HUB), key=listing_key)
+
+    def hub_page(self, hub: str | None) -> SitePage | None:
+        return self.pages.get(f"{hub}/index.md") if hub else None
+
+    def articles(self, hub: str | None = None) -> list[SitePage]:
+        """Published articles (of one hub, or all), in listing order."""
+        return sorted(
+            (
+                p
+                for p in self.pages.values()
+                if p.kind == ARTICLE and not p.draft and (hub is None or p.hub == hub)
+            ),
+            key=listing_key,
+        )
+
+    def placement_problems(self) -> list[Problem]:
+        """Articles must sit in a hub folder, the folder being the hub."""
+        hubs = sorted(p.hub for p in self.hubs)
+        problems = []
+        for page in self.pages.values():
+            if page.kind == ARTICLE and page.hub not in hubs:
+                problems.append(
+                    Problem(
+                        page.path,
+                        1,
+                        f"'{page.hub}/' is not a hub — move the article into one of the hub folders: "
+                        + ", ".join(hubs),
+                        kind="front-matter",
+                    )
+                )
+        return problems
+
+    def duplicate_title_problems(self) -> list[Problem]:
+        """Every page needs its own title: it is the browser tab and the search result."""
+        first: dict[str, SitePage] = {}
+        problems = []
+        for page in sorted(self.pages.values(), key=lambda p: p.src_uri):
+            title = page.front.get("title")
+            if not title:
+                continue
+            key = title.strip().casefold()
+            if key in first:
+                line, _ = page.front.position("title")
+                problems.append(
+                    Problem(
+                        page.path,
+                        line,
+                        f"the title '{title}' is already used by {first[key].path} — give this page its own title",
+                        kind="front-matter",
+                    )
+                )
+            else:
+                first[key] = page
+        return problems

@@ -1,0 +1,60 @@
+"""The state one build shares between the hooks.
+
+MkDocs imports each hook module once per process and reuses it for every
+rebuild under `mkdocs serve`, so nothing that belongs to a build may live in
+a module global. Each build gets a fresh BuildState, created when the build's
+config is ready and stored in that config, which MkDocs loads anew for every
+build and hands to every event.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import MutableMapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from filmhub.problems import Problem
+from filmhub.site import Site
+
+_KEY = "filmhub_build_state"
+
+
+@dataclass
+class BuildState:
+    project_dir: Path  # the folder of mkdocs.yml; writers' paths are shown relative to it
+    docs_dir: Path
+    site_url: str
+    strict: bool
+    today: datetime.date
+    site: Site = field(default_factory=Site)
+    problems: list[Problem] = field(default_factory=list)
+    sources: dict[str, str] = field(default_factory=dict)  # src_uri -> text, read once
+    # Per-concern data, owned and typed by the module that fills it in.
+    parts: dict[str, Any] = field(default_factory=dict)
+
+    def display_path(self, src_uri: str) -> str:
+        """'ethics/disclosure.md' as a writer sees it: 'docs/ethics/disclosure.md'."""
+        docs = (
+            self.docs_dir.relative_to(self.project_dir)
+            if self.docs_dir.is_relative_to(self.project_dir)
+            else self.docs_dir
+        )
+        return (docs / src_uri).as_posix()
+
+
+def for_config(config: MutableMapping) -> BuildState:
+    """The state of the build that `config` belongs to, created on first use."""
+    state = config.get(_KEY)
+    if state is None:
+        project_dir = Path(config["config_file_path"] or ".").resolve().parent
+        state = BuildState(
+            project_dir=project_dir,
+            docs_dir=Path(config["docs_dir"]).resolve(),
+            site_url=config.get("site_url") or "",
+            strict=bool(config.get("strict")),
+            today=datetime.date.today(),
+        )
+        config[_KEY] = state
+    return state

@@ -1,0 +1,64 @@
+"""Front matter: each page read once, its metadata validated, and shown.
+
+Builds the site model the other hooks share (filmhub.site) from every page's
+front matter, records each schema problem with its file and line, and gives
+templates the page's dates and reading time. The rules themselves live in
+filmhub.front_matter.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.structure.files import InclusionLevel
+
+from filmhub import front_matter, site, state
+from filmhub.textscan import word_count
+
+
+def on_config(config):
+    state.for_config(config)
+
+
+def on_files(files, config):
+    build = state.for_config(config)
+    for file in files.documentation_pages(inclusion=lambda level: not level.is_excluded()):
+        if file.generated_by:
+            continue
+        path = build.display_path(file.src_uri)
+        text, problems = front_matter.decode(Path(file.abs_src_path).read_bytes(), path)
+        page = site.SitePage(file.src_uri, path, file.url)
+        if text is not None:
+            page.front, parse_problems = front_matter.parse(text, path)
+            problems += parse_problems
+            if page.front.parsed:
+                problems += front_matter.validate(page.front, page.kind, path, build.today)
+            problems += front_matter.body_heading_problems(page.front, path)
+            page.words = word_count(page.front.body)
+        build.sources[file.src_uri] = text or ""
+        build.problems += problems
+        build.site.add(page)
+        if page.draft:
+            file.inclusion = InclusionLevel.DRAFT
+    build.problems += build.site.placement_problems()
+    build.problems += build.site.duplicate_title_problems()
+    return files
+
+
+def on_page_read_source(page, config):
+    # The text was read and decoded once in on_files; an unreadable file
+    # becomes an empty page here and a reported problem in on_env.
+    return state.for_config(config).sources.get(page.file.src_uri)
+
+
+def on_page_context(context, page, config, nav):
+    site_page = state.for_config(config).site.pages.get(page.file.src_uri)
+    if site_page and site_page.published and site_page.updated:
+        context["byline"] = {
+            "published": site.display_date(site_page.published),
+            "published_iso": site_page.published.isoformat(),
+            "updated": site.display_date(site_page.updated),
+            "updated_iso": site_page.updated.isoformat(),
+            "minutes": site_page.reading_minutes,
+        }
+    return context

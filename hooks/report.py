@@ -1,0 +1,87 @@
+"""Report: every problem the checks found, listed once, before anything is written.
+
+Listed last under `hooks:` so that in `on_env` (after every page has been
+rendered, before any is written) it sees what all the other hooks found. It
+logs each problem as `path:line[:col]: message`, sorted by file and line,
+adds GitHub annotations on CI and a JSON report on request, then stops the
+build. In strict mode it also stops on any warning logged so far, so a strict
+build never leaves a half-written site behind.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+from filmhub import state
+from filmhub.problems import ERROR, github_annotation, sorted_problems, summary, write_json_report
+
+# Problem lines start with the file name so editors and terminals can open
+# them; a logger under "mkdocs." is still counted by `--strict`.
+log = logging.getLogger("mkdocs.plugins.hub")
+
+JSON_REPORT_ENV = "HUB_REPORT_JSON"
+
+
+class _WarningCounter(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
+
+
+def _counter(config) -> _WarningCounter:
+    parts = state.for_config(config).parts
+    if "warning_counter" not in parts:
+        parts["warning_counter"] = _WarningCounter()
+    return parts["warning_counter"]
+
+
+def _stop_counting(config) -> None:
+    logging.getLogger("mkdocs").removeHandler(_counter(config))
+
+
+def on_config(config):
+    logger = logging.getLogger("mkdocs")
+    # A build that failed before on_env could not remove its counter (MkDocs
+    # gives on_build_error no config); drop it now so none outlive a build.
+    for handler in [h for h in logger.handlers if isinstance(h, _WarningCounter)]:
+        logger.removeHandler(handler)
+    logger.addHandler(_counter(config))
+
+
+def on_env(env, config, files):
+    build = state.for_config(config)
+    earlier_warnings = _counter(config).count
+    _stop_counting(config)
+    problems = sorted_problems(build.problems)
+    for problem in problems:
+        log.log(logging.ERROR if problem.severity == ERROR else logging.WARNING, str(problem))
+    if os.environ.get("GITHUB_ACTIONS") == "true":
+        # Workflow commands must start a line of the job's output.
+        sys.stdout.write("".join(github_annotation(p) + "\n" for p in problems))
+        sys.stdout.flush()
+    report_path = os.environ.get(JSON_REPORT_ENV)
+    if report_path:
+        write_json_report(Path(report_path), problems, **build.parts.get("report_extra", {}))
+    if any(p.severity == ERROR for p in problems) or (build.strict and problems):
+        raise PluginError(
+            f"{summary(problems)} — the build stopped before writing any page. "
+            "Fix the lines listed above and build again."
+        )
+    if build.strict and earlier_warnings:
+        raise PluginError(
+            f"{earlier_warnings} warning{'s' if earlier_warnings != 1 else ''} in strict mode — "
+            "the build stopped before writing any page. Fix the warnings above and build again."
+        )
+    return env
+
+
+def on_post_build(config):
+    _stop_counting(config)

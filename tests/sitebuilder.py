@@ -1,0 +1,153 @@
+"""Build throwaway sites with the real hooks, theme and mkdocs.yml.
+
+`build_site(tmp_path, {"docs/index.md": "...", ...})` writes the files, adds a
+mkdocs.yml that inherits the project's own (so the theme, Markdown extensions
+and hooks are the real ones), builds in this process the way `mkdocs build`
+does, and returns what happened: the log, the output folder and whether the
+build was stopped.
+"""
+
+from __future__ import annotations
+
+import logging
+import textwrap
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort
+from mkdocs.utils.yaml import yaml_load
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def _real_config() -> dict:
+    with (REPO / "mkdocs.yml").open("rb") as file:
+        return yaml_load(file)
+
+
+# The real hooks, in the real order, as absolute paths.
+HOOKS = [str(REPO / hook) for hook in _real_config()["hooks"]]
+SITE_URL = "https://hub.example.org/guide/"
+TODAY = "2026-11-24"
+
+
+def page(title: str, body: str = "", *, description: str | None = None, **fields: object) -> str:
+    """A Markdown page with valid front matter; extra fields are added as YAML."""
+    meta = {
+        "title": title,
+        "description": description or f"What {title} gives the reader, in one sentence.",
+        "published": "2026-01-09",
+        "updated": "2026-01-13",
+        **fields,
+    }
+    front = "".join(f"{key}: {_yaml_value(value)}\n" for key, value in meta.items())
+    return f"---\n{front}---\n\n{textwrap.dedent(body).strip()}\n"
+
+
+def _yaml_value(value: object) -> str:
+    if isinstance(value, list):
+        return "".join(f"\n  - {item}" for item in value) if value else "[]"
+    if isinstance(value, str) and value[:4].isdigit() and value[4:5] == "-":
+        return value
+    return yaml.safe_dump(value, default_flow_style=True, width=1000).strip().removesuffix("\n...").strip()
+
+
+def minimal_site(**extra: str) -> dict[str, str]:
+    """The smallest valid hub: a pillar, one hub page and one article."""
+    files = {
+        "docs/index.md": page("Pillar", "Start with [the hub](hub/index.md)."),
+        "docs/hub/index.md": page("Hub", "Read [the article](article.md)."),
+        "docs/hub/article.md": page("Article", "Back to [the hub](index.md).", read_next=["index.md"]),
+    }
+    files.update(extra)
+    return files
+
+
+@dataclass
+class BuildResult:
+    ok: bool
+    site_dir: Path
+    records: list[logging.LogRecord] = field(default_factory=list)
+    error: str = ""
+
+    def messages(self, level: int = logging.WARNING) -> list[str]:
+        """Messages logged at `level` or above, as the writer sees them."""
+        return [r.getMessage() for r in self.records if r.levelno >= level]
+
+    @property
+    def errors(self) -> list[str]:
+        return self.messages(logging.ERROR)
+
+    @property
+    def problems(self) -> list[str]:
+        """The problem lines the report hook logged, in order."""
+        return [r.getMessage() for r in self.records if r.name == "mkdocs.plugins.hub"]
+
+    def html(self, path: str) -> str:
+        return (self.site_dir / path).read_text(encoding="utf-8")
+
+    def written_pages(self) -> list[Path]:
+        return sorted(self.site_dir.rglob("*.html")) if self.site_dir.exists() else []
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.DEBUG)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+def build_site(
+    root: Path,
+    files: dict[str, str | bytes],
+    *,
+    config: dict | None = None,
+    strict: bool = True,
+) -> BuildResult:
+    """Write `files` under `root`, build them with the project's setup, report."""
+    for name, content in files.items():
+        target = root / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            target.write_bytes(content)
+        else:
+            target.write_text(content, encoding="utf-8")
+    (root / "glossary").mkdir(exist_ok=True)
+    settings = {
+        "INHERIT": str(REPO / "mkdocs.yml"),
+        "site_url": SITE_URL,
+        "nav": None,  # navigation from the files, not the real hubs
+        "not_in_nav": "",
+        "theme": {"custom_dir": str(REPO / "overrides")},
+        "hooks": HOOKS,
+        "watch": [],
+        **(config or {}),
+    }
+    (root / "mkdocs.yml").write_text(yaml.safe_dump(settings, sort_keys=False), encoding="utf-8")
+    return build_config(root / "mkdocs.yml", strict=strict)
+
+
+def build_config(config_file: Path, *, strict: bool = True, site_dir: Path | None = None) -> BuildResult:
+    """Build the site of `config_file` in this process, as `mkdocs build` does."""
+    collect = _Collect()
+    logger = logging.getLogger("mkdocs")
+    previous_level = logger.level
+    logger.addHandler(collect)
+    logger.setLevel(logging.DEBUG)
+    overrides = {"site_dir": str(site_dir)} if site_dir else {}
+    try:
+        cfg = load_config(str(config_file), strict=strict, **overrides)
+        try:
+            build(cfg)
+            ok, error = True, ""
+        except Abort as abort:
+            ok, error = False, str(abort)
+    finally:
+        logger.removeHandler(collect)
+        logger.setLevel(previous_level)
+    return BuildResult(ok, Path(cfg["site_dir"]), collect.records, error)
