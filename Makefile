@@ -14,7 +14,7 @@ export NO_MKDOCS_2_WARNING := 1
 # The hooks and the writer tools live in hooks/filmhub.
 export PYTHONPATH := $(CURDIR)/hooks
 
-.PHONY: serve build test lint format lock clean
+.PHONY: serve build test lint format linkcheck-external lock clean
 
 $(STAMP): requirements.lock
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed; set PYTHON=python3.11 (or newer) and run make again.")'
@@ -36,6 +36,10 @@ test: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+
+# Checks every external URL once (needs the internet); see hooks/filmhub/external_links.py.
+linkcheck-external: $(STAMP)
+	$(BIN)/python -m filmhub.external_links
 
 format: $(STAMP)
 	$(BIN)/ruff check --fix .

@@ -37,10 +37,7 @@ class _WarningCounter(logging.Handler):
 
 
 def _counter(config) -> _WarningCounter:
-    parts = state.for_config(config).parts
-    if "warning_counter" not in parts:
-        parts["warning_counter"] = _WarningCounter()
-    return parts["warning_counter"]
+    return state.for_config(config).helpers.setdefault("report", _WarningCounter())
 
 
 def _stop_counting(config) -> None:
@@ -69,7 +66,11 @@ def on_env(env, config, files):
         sys.stdout.flush()
     report_path = os.environ.get(JSON_REPORT_ENV)
     if report_path:
-        write_json_report(Path(report_path), problems, **build.parts.get("report_extra", {}))
+        external = [
+            {"url": link.target, "path": build.display_path(link.source), "line": link.line, "col": link.col}
+            for link in build.external_links
+        ]
+        write_json_report(Path(report_path), problems, external_links=external)
     if any(p.severity == ERROR for p in problems) or (build.strict and problems):
         raise PluginError(
             f"{summary(problems)} — the build stopped before writing any page. "

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from filmhub.links import Link
 from filmhub.problems import Problem
 from filmhub.site import Site
 
@@ -31,8 +32,15 @@ class BuildState:
     site: Site = field(default_factory=Site)
     problems: list[Problem] = field(default_factory=list)
     sources: dict[str, str] = field(default_factory=dict)  # src_uri -> text, read once
-    # Per-concern data, owned and typed by the module that fills it in.
-    parts: dict[str, Any] = field(default_factory=dict)
+    # Links: every link written on a page or made by a hook, checked at once.
+    links: list[Link] = field(default_factory=list)
+    page_ids: dict[str, set[str]] = field(default_factory=dict)  # src_uri -> ids on the page
+    nav_pages: set[str] = field(default_factory=set)
+    backlinks: dict[str, set[str]] = field(default_factory=dict)  # page -> pages that cite it
+    external_links: list[Link] = field(default_factory=list)
+    # Objects a hook keeps for the length of one build (a Markdown extension,
+    # a log handler), by hook name.
+    helpers: dict[str, Any] = field(default_factory=dict)
 
     def display_path(self, src_uri: str) -> str:
         """'ethics/disclosure.md' as a writer sees it: 'docs/ethics/disclosure.md'."""

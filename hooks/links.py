@@ -1,0 +1,113 @@
+"""Links: every internal link, image and anchor checked before anything is written.
+
+Collects each page's links and ids while it renders (filmhub.link_collector),
+finds the line and column each link was written at, adds the navigation's
+and the hooks' own links, and in `on_env` resolves them all at once
+(filmhub.links). Problems go to the report hook, which stops the build;
+external links are listed for `make linkcheck-external`; the pages that link
+to each page are kept for the "Referenced by" list.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from markdown.extensions.toc import slugify as default_slugify
+
+from filmhub import state
+from filmhub.link_collector import LinkCollector
+from filmhub.links import HTML, MARKDOWN, NAV, YAML_LEAD_IN, Link, LinkIndex, SiteFile, check, locate
+
+
+def on_config(config):
+    collector = LinkCollector()
+    state.for_config(config).helpers["links"] = collector
+    config.markdown_extensions.append(collector)
+
+
+def _collector(config) -> LinkCollector:
+    return state.for_config(config).helpers["links"]
+
+
+def on_files(files, config):
+    _collector(config).sources = {file.src_uri for file in files}
+    return files
+
+
+def on_nav(nav, config, files):
+    build = state.for_config(config)
+    config_file = Path(config["config_file_path"])
+    config_text = config_file.read_text(encoding="utf-8") if config_file.exists() else ""
+    nav_text = config_text[config_text.find("\nnav:") + 1 :] if "\nnav:" in config_text else ""
+    nav_first_line = config_text[: config_text.find("\nnav:") + 1].count("\n") + 1
+    stack = list(nav.items)
+    while stack:
+        item = stack.pop(0)
+        if item.is_section:
+            stack[:0] = item.children
+        elif item.is_page:
+            build.nav_pages.add(item.file.src_uri)
+        else:
+            (position,) = locate(nav_text, [item.url], nav_first_line, YAML_LEAD_IN)
+            line, col = position or (1, None)
+            build.links.append(Link(config_file.name, item.url, NAV, line=line, col=col))
+    return nav
+
+
+def on_page_markdown(markdown, page, config, files):
+    _collector(config).page = page.file.src_uri
+    return markdown
+
+
+def on_page_content(html, page, config, files):
+    build = state.for_config(config)
+    result = _collector(config).take()
+    build.page_ids[page.file.src_uri] = result.ids
+    site_page = build.site.pages.get(page.file.src_uri)
+    # Only what a writer typed can be found in the source; links made by hooks
+    # are placed at the start of the body. Markdown links and raw HTML links
+    # come out of the renderer as two runs, each in document order.
+    first_line = site_page.front.body_line if site_page else 1
+    positions = {}
+    for origin in (MARKDOWN, HTML):
+        typed = [link for link in result.links if link.origin == origin and not link.generated]
+        found = locate(site_page.front.body, [link.target for link in typed], first_line) if site_page else []
+        positions.update(zip(map(id, typed), found, strict=False))
+    for link in result.links:
+        line, col = positions.get(id(link)) or (first_line, None)
+        build.links.append(
+            Link(page.file.src_uri, link.target, link.origin, link.attribute, line, col, link.generated)
+        )
+    return html
+
+
+def on_env(env, config, files):
+    build = state.for_config(config)
+    toc = config.mdx_configs.get("toc", {})
+    slugify, separator = toc.get("slugify", default_slugify), toc.get("separator", "-")
+    index = LinkIndex(
+        [_site_file(file) for file in files],
+        ids=build.page_ids,
+        site_url=config["site_url"] or "",
+        display=build.display_path,
+        slugify=lambda text: slugify(text, separator),
+    )
+    config_name = Path(config["config_file_path"]).name
+    report = check(
+        build.links,
+        index,
+        nav_pages=build.nav_pages,
+        path_of=lambda source: config_name if source == config_name else build.display_path(source),
+    )
+    build.problems += report.problems
+    build.backlinks = report.backlinks
+    build.external_links = report.external
+    return env
+
+
+def _site_file(file) -> SiteFile:
+    if file.inclusion.is_excluded():
+        status = "draft" if file.inclusion.is_in_serve() else "excluded"
+    else:
+        status = "published"
+    return SiteFile(file.src_uri, file.url, file.is_documentation_page(), status)

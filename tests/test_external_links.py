@@ -1,0 +1,162 @@
+"""`make linkcheck-external`, against a local HTTP server on 127.0.0.1."""
+
+from __future__ import annotations
+
+import datetime
+import json
+import threading
+import time
+from collections import Counter
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import ClassVar
+
+import pytest
+
+from filmhub import external_links
+from filmhub.external_links import Occurrence, Settings, check_url, run
+from sitebuilder import minimal_site, page
+
+
+class _Handler(BaseHTTPRequestHandler):
+    hits: ClassVar[Counter] = Counter()  # requests seen, by (method, path)
+
+    def log_message(self, *args):  # keep test output clean
+        pass
+
+    def _answer(self, method: str) -> None:
+        _Handler.hits[(method, self.path)] += 1
+        routes = {
+            "/ok": (200, None),
+            "/moved": (301, "/ok"),
+            "/missing": (404, None),
+            "/error": (500, None),
+            "/loop-a": (302, "/loop-b"),
+            "/loop-b": (302, "/loop-a"),
+        }
+        if self.path == "/slow":
+            time.sleep(1.0)
+            status, location = 200, None
+        elif self.path == "/no-head":
+            status, location = (405, None) if method == "HEAD" else (200, None)
+        elif self.path == "/flaky":
+            status, location = (503, None) if _Handler.hits[(method, "/flaky")] == 1 else (200, None)
+        else:
+            status, location = routes.get(self.path, (404, None))
+        self.send_response(status)
+        if location:
+            self.send_header("Location", location)
+        self.send_header("Content-Length", "2")
+        self.end_headers()
+        if method == "GET":
+            self.wfile.write(b"ok")
+
+    def do_HEAD(self):
+        self._answer("HEAD")
+
+    def do_GET(self):
+        self._answer("GET")
+
+
+@pytest.fixture
+def server():
+    _Handler.hits = Counter()
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+FAST = Settings(timeout=0.3, retries=1, backoff=0.01, per_host=2, workers=4)
+
+
+@pytest.mark.parametrize(
+    ("path", "ok", "status", "why", "final"),
+    [
+        ("/ok", True, 200, "", ""),
+        ("/moved", True, 200, "", "/ok"),
+        ("/missing", False, 404, "the server answered 404", ""),
+        ("/error", False, 500, "the server answered 500", ""),
+        ("/no-head", True, 200, "", ""),
+        ("/flaky", True, 200, "", ""),
+    ],
+)
+def test_each_kind_of_answer(server, path, ok, status, why, final):
+    result = check_url(server + path, FAST)
+    assert (result.ok, result.status, result.why) == (ok, status, why)
+    assert result.final_url == (server + final if final else "")
+
+
+def test_a_slow_server_times_out_after_the_retries(server):
+    result = check_url(server + "/slow", FAST)
+    assert (result.ok, result.why) == (False, "no answer within 0.3 seconds")
+    assert _Handler.hits[("HEAD", "/slow")] == 2  # the first try and one retry
+
+
+def test_a_redirect_loop_is_caught(server):
+    result = check_url(server + "/loop-a", FAST)
+    assert not result.ok
+    assert result.why == f"redirect loop: {server}/loop-a → {server}/loop-b → {server}/loop-a"
+
+
+def test_a_server_error_is_retried_with_backoff(server):
+    check_url(server + "/error", FAST)
+    assert _Handler.hits[("HEAD", "/error")] == 2
+
+
+def test_run_reports_each_place_once_per_url_and_uses_the_cache(server, tmp_path):
+    cache = tmp_path / "cache.json"
+    occurrences = [
+        Occurrence(server + "/ok", "docs/a.md", 3, 5),
+        Occurrence(server + "/ok", "docs/b.md", 7, 1),
+        Occurrence(server + "/moved", "docs/a.md", 9, 2),
+        Occurrence(server + "/missing", "docs/b.md", 2, 10),
+    ]
+    problems, results = run(occurrences, FAST, cache)
+    assert [str(p) for p in sorted(problems, key=lambda p: (p.path, p.line))] == [
+        f"docs/a.md:9:2: redirected link '{server}/moved': it now ends at '{server}/ok' — link there directly",
+        f"docs/b.md:2:10: broken link '{server}/missing': the server answered 404",
+    ]
+    assert len(results) == 3
+    assert _Handler.hits[("HEAD", "/ok")] == 2  # once for /ok, once at the end of /moved
+
+    _Handler.hits.clear()
+    again, _ = run(occurrences, FAST, cache)
+    assert [str(p) for p in again] == [str(p) for p in problems]
+    assert ("HEAD", "/ok") not in _Handler.hits, "fresh good results come from the cache"
+    assert _Handler.hits[("HEAD", "/missing")] == 1, "broken links are asked about again"
+
+
+def test_stale_cache_entries_are_checked_again(server, tmp_path):
+    cache = tmp_path / "cache.json"
+    run([Occurrence(server + "/ok", "docs/a.md", 1, 1)], FAST, cache)
+    data = json.loads(cache.read_text())
+    old = datetime.datetime.now(datetime.UTC) - datetime.timedelta(days=30)
+    data[server + "/ok"]["checked"] = old.isoformat(timespec="seconds")
+    cache.write_text(json.dumps(data))
+    _Handler.hits.clear()
+    run([Occurrence(server + "/ok", "docs/a.md", 1, 1)], FAST, cache)
+    assert _Handler.hits[("HEAD", "/ok")] == 1
+
+
+def test_the_command_builds_the_site_and_checks_its_links(server, tmp_path, site, capsys, monkeypatch):
+    files = minimal_site(
+        **{
+            "docs/hub/article.md": page(
+                "Article", f"[good]({server}/ok) and [gone]({server}/missing).", read_next=["index.md"]
+            )
+        }
+    )
+    built = site(files)
+    assert built.ok, built.messages()
+    monkeypatch.setattr(external_links, "Settings", lambda **kw: FAST)
+    status = external_links.main(
+        ["--config", str(tmp_path / "mkdocs.yml"), "--cache", str(tmp_path / "c.json")]
+    )
+    out = capsys.readouterr().out.splitlines()
+    assert status == 1
+    assert out == [
+        f"docs/hub/article.md:10:{24 + len(server)}: broken link '{server}/missing': the server answered 404",
+        "2 external URLs checked (2 links): 1 error",
+    ]
