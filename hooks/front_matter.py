@@ -1,9 +1,9 @@
 """Front matter: each page read once, its metadata validated, and shown.
 
 Builds the site model the other hooks share (filmhub.site) from every page's
-front matter, records each schema problem with its file and line, and gives
-templates the page's dates and reading time. The rules themselves live in
-filmhub.front_matter.
+front matter and markers, records each problem with its file and line, and
+gives templates the page's dates and reading time. The rules themselves live
+in filmhub.front_matter and filmhub.markers.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from pathlib import Path
 from mkdocs.structure.files import InclusionLevel
 
 from filmhub import front_matter, site, state
+from filmhub.markers import find_markers
 from filmhub.textscan import word_count
 
 
@@ -34,6 +35,8 @@ def on_files(files, config):
             if page.front.parsed:
                 problems += front_matter.validate(page.front, page.kind, path, build.today)
             problems += front_matter.body_heading_problems(page.front, path)
+            page.markers, marker_problems = find_markers(page.front.body, page.front.body_line, path)
+            problems += marker_problems
             page.words = word_count(page.front.body)
         build.sources[file.src_uri] = text or ""
         build.problems += problems

@@ -47,6 +47,12 @@ def page(title: str, body: str = "", *, description: str | None = None, **fields
     return f"---\n{front}---\n\n{textwrap.dedent(body).strip()}\n"
 
 
+def article(title: str, body: str = "", **fields: object) -> str:
+    """An article page: like `page`, with a Read Next list (the pillar guide by default)."""
+    fields.setdefault("read_next", ["index.md"])
+    return page(title, body, **fields)
+
+
 def _yaml_value(value: object) -> str:
     if isinstance(value, list):
         return "".join(f"\n  - {item}" for item in value) if value else "[]"
@@ -58,9 +64,9 @@ def _yaml_value(value: object) -> str:
 def minimal_site(**extra: str) -> dict[str, str]:
     """The smallest valid hub: a pillar, one hub page and one article."""
     files = {
-        "docs/index.md": page("Pillar", "Start with [the hub](hub/index.md)."),
-        "docs/hub/index.md": page("Hub", "Read [the article](article.md)."),
-        "docs/hub/article.md": page("Article", "Back to [the hub](index.md).", read_next=["index.md"]),
+        "docs/index.md": page("Pillar", "The hubs:\n\n<!-- hubs -->"),
+        "docs/hub/index.md": page("Hub", "The articles:\n\n<!-- articles -->"),
+        "docs/hub/article.md": article("Article", "Back to [the hub](index.md).", read_next=["hub/index.md"]),
     }
     files.update(extra)
     return files

@@ -14,7 +14,7 @@ import pytest
 
 from filmhub import external_links
 from filmhub.external_links import Occurrence, Settings, check_url, run
-from sitebuilder import minimal_site, page
+from sitebuilder import article, minimal_site
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -143,7 +143,7 @@ def test_stale_cache_entries_are_checked_again(server, tmp_path):
 def test_the_command_builds_the_site_and_checks_its_links(server, tmp_path, site, capsys, monkeypatch):
     files = minimal_site(
         **{
-            "docs/hub/article.md": page(
+            "docs/hub/article.md": article(
                 "Article", f"[good]({server}/ok) and [gone]({server}/missing).", read_next=["index.md"]
             )
         }

@@ -8,7 +8,7 @@ import json
 import pytest
 
 from filmhub import front_matter
-from sitebuilder import minimal_site, page
+from sitebuilder import article, minimal_site
 
 TODAY = datetime.date(2026, 11, 24)
 PATH = "docs/hub/article.md"
@@ -243,7 +243,7 @@ def test_every_problem_in_every_page_is_reported_and_nothing_is_written(site):
     result = site(
         minimal_site(
             **{
-                "docs/hub/article.md": "---\ntitle: Article\ndescription: Fine.\npublished: 2026-01-09\n---\n",
+                "docs/hub/article.md": "---\ntitle: Article\ndescription: Fine.\npublished: 2026-01-09\nread_next: [index.md]\n---\n",
                 "docs/hub/broken.md": "---\ntitle: A: B\n---\n\nText\n",
                 "docs/hub/latin1.md": "---\ntitle: Caf\xe9\n---\n".encode("latin-1"),
                 "docs/hub/empty.md": "",
@@ -265,21 +265,21 @@ def test_every_problem_in_every_page_is_reported_and_nothing_is_written(site):
 
 
 def test_an_article_outside_a_hub_folder_is_reported(site):
-    result = site(minimal_site(**{"docs/notes/idea.md": page("Idea", "Text.")}))
+    result = site(minimal_site(**{"docs/notes/idea.md": article("Idea", "Text.")}))
     assert result.problems == [
         "docs/notes/idea.md:1: 'notes/' is not a hub — move the article into one of the hub folders: hub"
     ]
 
 
 def test_two_pages_with_one_title_are_reported(site):
-    result = site(minimal_site(**{"docs/hub/copy.md": page("Article", "Text.")}))
+    result = site(minimal_site(**{"docs/hub/copy.md": article("Article", "Text.")}))
     assert result.problems == [
         "docs/hub/copy.md:2: the title 'Article' is already used by docs/hub/article.md — give this page its own title"
     ]
 
 
 def test_a_draft_is_not_published(site):
-    result = site(minimal_site(**{"docs/hub/next.md": page("Next", "Text.", draft=True)}))
+    result = site(minimal_site(**{"docs/hub/next.md": article("Next", "Text.", draft=True)}))
     assert result.ok, result.messages()
     assert not (result.site_dir / "hub/next/index.html").exists()
 
@@ -299,11 +299,12 @@ def test_github_annotations_and_json_report(site, tmp_path, monkeypatch, capsys)
     assert [p["message"].split(" — ")[0] for p in data["problems"]] == [
         "missing 'description'",
         "missing 'published'",
+        "missing 'read_next'",
         "missing 'title'",
         "missing 'updated'",
         "unknown key 'titel'",
     ]
-    assert data["problems"][2] == {
+    assert data["problems"][3] == {
         "path": "docs/hub/bad.md",
         "line": 1,
         "message": "missing 'title' — add the page title, e.g. title: Holding Continuity Across Generated Shots",

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from filmhub.links import HTML, MARKDOWN, NAV, READ_NEXT, Link, LinkIndex, SiteFile, check, locate, resolve
-from sitebuilder import minimal_site, page
+from sitebuilder import article, minimal_site, page
 
 # --- Resolution, without a build ----------------------------------------------
 
@@ -196,7 +196,7 @@ def test_locate_finds_each_target_where_it_was_written():
 
 # --- Whole builds --------------------------------------------------------------
 
-BROKEN = page(
+BROKEN = article(
     "Article",
     """
     ## Why it matters
@@ -222,9 +222,9 @@ def test_every_broken_link_is_reported_at_its_line_and_column(site):
         minimal_site(
             **{
                 "docs/hub/article.md": BROKEN,
-                "docs/hub/other.md": page("Other", "## Section two\n\nBack to [article](article.md)."),
-                "docs/ethics/index.md": page("Ethics", "[Consent](consent.md)"),
-                "docs/ethics/consent.md": page("Consent", "Text."),
+                "docs/hub/other.md": article("Other", "## Section two\n\nBack to [article](article.md)."),
+                "docs/ethics/index.md": page("Ethics", "[Consent](consent.md)\n\n<!-- articles -->"),
+                "docs/ethics/consent.md": article("Consent", "Text."),
                 "docs/assets/still.png": b"png",
             }
         )
@@ -254,7 +254,7 @@ def test_tricky_valid_links_are_not_reported(site):
     result = site(
         minimal_site(
             **{
-                "docs/hub/article.md": page(
+                "docs/hub/article.md": article(
                     "Article",
                     """
                     ## Why it matters {#why}
@@ -280,9 +280,9 @@ def test_tricky_valid_links_are_not_reported(site):
                     """,
                     read_next=["hub/other.md#section-two", "ethics/"],
                 ),
-                "docs/hub/other.md": page("Other", "## Section two\n\nA note[^1].\n\n[^1]: The note."),
-                "docs/hub/Café notes.md": page("Café notes", "Notes."),
-                "docs/ethics/index.md": page("Ethics", "Ethics."),
+                "docs/hub/other.md": article("Other", "## Section two\n\nA note[^1].\n\n[^1]: The note."),
+                "docs/hub/Café notes.md": article("Café notes", "Notes."),
+                "docs/ethics/index.md": page("Ethics", "<!-- articles -->"),
                 "docs/assets/still.png": b"png",
                 "docs/assets/still@2x.png": b"png",
                 "docs/assets/call-sheet.pdf": b"%PDF",
@@ -295,14 +295,14 @@ def test_tricky_valid_links_are_not_reported(site):
 
 
 def test_orphans_are_warnings_and_strict_stops_on_them(site):
-    files = minimal_site(**{"docs/hub/lonely.md": page("Lonely", "Nobody links here.")})
+    files = minimal_site(**{"docs/lonely.md": page("Lonely", "Nobody links here.")})
     result = site(files, config={"nav": ["index.md", "hub/index.md"]})
     assert result.problems == [
-        "docs/hub/lonely.md:1: orphan page: no other page and no navigation entry links to it — link to it from a related page"
+        "docs/lonely.md:1: orphan page: no other page and no navigation entry links to it — link to it from a related page"
     ]
     assert not result.ok
     lenient = site(files, config={"nav": ["index.md", "hub/index.md"]}, strict=False)
-    assert lenient.ok and (lenient.site_dir / "hub/lonely/index.html").exists()
+    assert lenient.ok and (lenient.site_dir / "lonely/index.html").exists()
 
 
 def test_navigation_links_are_checked_in_mkdocs_yml(site):
@@ -321,7 +321,7 @@ def test_one_annotation_per_broken_link_and_a_json_report(site, tmp_path, monkey
     result = site(
         minimal_site(
             **{
-                "docs/hub/article.md": page(
+                "docs/hub/article.md": article(
                     "Article", "[x](othr.md) <https://example.org/>", read_next=["index.md"]
                 )
             }

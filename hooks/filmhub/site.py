@@ -12,6 +12,7 @@ import math
 from dataclasses import dataclass, field
 
 from filmhub.front_matter import FrontMatter
+from filmhub.markers import Marker
 from filmhub.problems import Problem
 
 PILLAR, HUB, ARTICLE, PAGE = "pillar", "hub", "article", "page"
@@ -34,6 +35,8 @@ class SitePage:
     path: str  # as shown to writers: "docs/ethics/disclosure.md"
     url: str  # where MkDocs publishes it, relative to the site root
     front: FrontMatter = field(default_factory=FrontMatter)
+    markers: list[Marker] = field(default_factory=list)
+    read_next: list = field(default_factory=list)  # filmhub.read_next.Entry, checked
     words: int = 0
 
     @property
@@ -67,6 +70,9 @@ class SitePage:
     @property
     def draft(self) -> bool:
         return bool(self.front.get("draft"))
+
+    def markers_named(self, name: str) -> list[Marker]:
+        return [marker for marker in self.markers if marker.name == name]
 
     @property
     def reading_minutes(self) -> int:
