@@ -18,7 +18,9 @@ from filmhub.textscan import word_count
 
 
 def on_config(config):
-    state.for_config(config)
+    # The first hook: the build's state starts here, with the theme's
+    # templates for the partials other hooks put into pages.
+    state.for_config(config).templates = config.theme.get_env()
 
 
 def on_files(files, config):
@@ -35,6 +37,7 @@ def on_files(files, config):
             if page.front.parsed:
                 problems += front_matter.validate(page.front, page.kind, path, build.today)
             problems += front_matter.body_heading_problems(page.front, path)
+            problems += front_matter.unfinished_text_problems(page.front, path)
             page.markers, marker_problems = find_markers(page.front.body, page.front.body_line, path)
             problems += marker_problems
             page.words = word_count(page.front.body)

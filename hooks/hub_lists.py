@@ -13,11 +13,6 @@ from filmhub.markers import render_block, replace_markers
 from filmhub.site import ARTICLE, HUB, PILLAR
 
 
-def on_config(config):
-    # The theme's template environment, with overrides/ first, for the partials.
-    state.for_config(config).helpers["hub_lists"] = config.theme.get_env()
-
-
 def on_files(files, config):
     build = state.for_config(config)
     build.problems += hub_lists.marker_problems(build.site)
@@ -38,7 +33,7 @@ def on_nav(nav, config, files):
 def on_page_markdown(markdown, page, config, files):
     build = state.for_config(config)
     site_page = build.site.pages.get(page.file.src_uri)
-    env = build.helpers["hub_lists"]
+    env = build.templates
     if site_page is None:
         return markdown
     if site_page.kind == ARTICLE and page.parent is None:

@@ -1,10 +1,10 @@
-"""Shared fixtures: throwaway sites built with the real hooks (see sitebuilder.py)."""
+"""Shared fixtures: throwaway sites and the real site, built with the real hooks."""
 
 from __future__ import annotations
 
 import pytest
 
-from sitebuilder import build_site
+from sitebuilder import REPO, build_config, build_site
 
 
 @pytest.fixture
@@ -15,3 +15,15 @@ def site(tmp_path):
         return build_site(tmp_path, files, **options)
 
     return _build
+
+
+@pytest.fixture(scope="session")
+def real_build(tmp_path_factory):
+    """The project's own site, built strictly once per test run."""
+    return build_config(REPO / "mkdocs.yml", strict=True, site_dir=tmp_path_factory.mktemp("real") / "site")
+
+
+@pytest.fixture(scope="session")
+def real_site(real_build):
+    assert real_build.ok, "\n".join(real_build.messages())
+    return real_build.site_dir

@@ -61,9 +61,20 @@ def _yaml_value(value: object) -> str:
     return yaml.safe_dump(value, default_flow_style=True, width=1000).strip().removesuffix("\n...").strip()
 
 
+GLOSSARY_AI = """\
+term: AI
+aliases: [artificial intelligence]
+short: Tools whose results come from patterns learned from examples.
+definition: |
+  Tools whose results come from patterns learned from example data,
+  rather than from fixed rules someone wrote by hand.
+"""
+
+
 def minimal_site(**extra: str) -> dict[str, str]:
-    """The smallest valid hub: a pillar, one hub page and one article."""
+    """The smallest valid hub: a pillar, one hub page, one article, one glossary term."""
     files = {
+        "glossary/ai.yml": GLOSSARY_AI,
         "docs/index.md": page("Pillar", "The hubs:\n\n<!-- hubs -->"),
         "docs/hub/index.md": page("Hub", "The articles:\n\n<!-- articles -->"),
         "docs/hub/article.md": article("Article", "Back to [the hub](index.md).", read_next=["hub/index.md"]),

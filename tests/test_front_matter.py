@@ -318,7 +318,7 @@ def test_github_annotations_and_json_report(site, tmp_path, monkeypatch, capsys)
 
 def test_strict_mode_stops_on_any_warning_before_writing(site):
     # A page left out of an explicit nav is MkDocs' own warning, not one of ours.
-    result = site(minimal_site(), config={"nav": ["index.md", "hub/index.md"]})
+    result = site(minimal_site(), config={"nav": ["index.md", "hub/index.md", "glossary.md"]})
     assert not result.ok
     assert result.problems == []
     assert result.errors[-1] == (

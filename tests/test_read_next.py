@@ -7,12 +7,13 @@ from html.parser import HTMLParser
 
 import pytest
 
-from sitebuilder import article, build_site, page
+from sitebuilder import GLOSSARY_AI, article, build_site, page
 
 
 def two_hubs(**extra: str) -> dict[str, str]:
     """A pillar, two hubs and a few articles that point at each other."""
     files = {
+        "glossary/ai.yml": GLOSSARY_AI,
         "docs/index.md": page("Pillar", "The hubs:\n\n<!-- hubs -->", read_next=["post/editing.md"]),
         "docs/post/index.md": page("Post-Production", "Articles:\n\n<!-- articles -->", order=2),
         "docs/ethics/index.md": page("Ethics", "Articles:\n\n<!-- articles -->", order=1),
@@ -237,7 +238,7 @@ def test_markers_are_checked(site):
 
 
 def test_articles_sit_under_their_hubs_tab(site):
-    nav = ["index.md", {"Ethics": ["ethics/index.md"]}, {"Post": ["post/index.md"]}]
+    nav = ["index.md", {"Ethics": ["ethics/index.md"]}, {"Post": ["post/index.md"]}, "glossary.md"]
     result = site(two_hubs(), config={"nav": nav, "not_in_nav": "/*/*.md"})
     assert result.ok, result.messages()
     html = result.html("post/subtitles/index.html")

@@ -28,7 +28,7 @@ from typing import Any
 import yaml
 
 from filmhub.problems import Problem
-from filmhub.textscan import lines_outside_code
+from filmhub.textscan import lines_outside_code, prose_lines
 
 # Where each key may be used. read_next is checked in detail by read_next.py.
 ALL_KINDS = frozenset({"pillar", "hub", "article", "page"})
@@ -53,28 +53,35 @@ _CLOSING = re.compile(r"^(?:---|\.\.\.)[ \t]*$")
 _ABBREVIATION = re.compile(r"\b(?:e\.g|i\.e|etc|vs|approx|no|Dr|Mr|Ms|Mrs|St)\.$", re.IGNORECASE)
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])")
 _H1 = re.compile(r"^ {0,3}#(?!#)\s+\S")
+_TODO = re.compile(r"\bTODO\b")
 
 
 @dataclass
-class FrontMatter:
-    """A page's front matter: values, where each was written, and the body."""
+class Fields:
+    """A YAML mapping and where each key, value and list item was written."""
 
     values: dict[str, Any] = field(default_factory=dict)
     key_lines: dict[str, int] = field(default_factory=dict)
     value_positions: dict[str, tuple[int, int]] = field(default_factory=dict)
     item_positions: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
-    body: str = ""
-    body_line: int = 1
-    parsed: bool = False
 
     def get(self, key: str, default: Any = None) -> Any:
         return self.values.get(key, default)
 
     def position(self, key: str) -> tuple[int, int | None]:
-        """Line and column of a key's value, or of the front matter's start."""
+        """Line and column of a key's value, or of the mapping's start."""
         if key in self.value_positions:
             return self.value_positions[key]
         return self.key_lines.get(key, 1), None
+
+
+@dataclass
+class FrontMatter(Fields):
+    """A page's front matter, and the body that follows it."""
+
+    body: str = ""
+    body_line: int = 1
+    parsed: bool = False
 
 
 def decode(raw: bytes, path: str) -> tuple[str | None, list[Problem]]:
@@ -128,7 +135,7 @@ def parse(text: str, path: str) -> tuple[FrontMatter, list[Problem]]:
             )
         ]
     front = FrontMatter(body="".join(lines[closing + 1 :]), body_line=closing + 2)
-    problems = _parse_yaml("".join(lines[1:closing]), front, path)
+    problems = read_fields("".join(lines[1:closing]), front, path, first_line=2)
     front.parsed = not problems
     return front, problems
 
@@ -145,80 +152,93 @@ def _yaml_hint(problem: str) -> str:
     return "check the quotes and indentation on this line"
 
 
-def _parse_yaml(source: str, front: FrontMatter, path: str) -> list[Problem]:
+def read_fields(
+    source: str, fields: Fields, path: str, first_line: int, what: str = "front matter"
+) -> list[Problem]:
+    """Parse YAML `source` (starting at `first_line` of its file) into `fields`."""
     loader = yaml.SafeLoader(source)
+    offset = first_line
     try:
         try:
             root = loader.get_single_node()
         except yaml.MarkedYAMLError as error:
             mark = error.problem_mark or error.context_mark
-            line = mark.line + 2 if mark else 1
+            line = mark.line + offset if mark else 1
             problem = error.problem or error.context or "syntax error"
             return [
                 Problem(
                     path,
                     line,
-                    f"front matter is not valid YAML ({problem}) — {_yaml_hint(problem)}",
-                    kind="front-matter",
+                    f"{what} is not valid YAML ({problem}) — {_yaml_hint(problem)}",
+                    kind=_kind(what),
                 )
             ]
         except yaml.YAMLError as error:
-            return [Problem(path, 1, f"front matter is not valid YAML ({error})", kind="front-matter")]
+            return [Problem(path, 1, f"{what} is not valid YAML ({error})", kind=_kind(what))]
         if root is None:
             return []
         if not isinstance(root, yaml.MappingNode):
             found = "a list" if isinstance(root, yaml.SequenceNode) else "plain text"
+            example = EXAMPLES.get(what, "key: value")
             return [
                 Problem(
                     path,
-                    root.start_mark.line + 2,
-                    f"front matter must be 'key: value' lines, but this is {found} — "
-                    "write it as title: …, description: …, published: …, updated: …",
-                    kind="front-matter",
+                    root.start_mark.line + offset,
+                    f"{what} must be 'key: value' lines, but this is {found} — write it as {example}",
+                    kind=_kind(what),
                 )
             ]
-        return _read_mapping(loader, root, front, path)
+        return _read_mapping(loader, root, fields, path, offset, what)
     finally:
         loader.dispose()
 
 
-def _read_mapping(loader, root, front: FrontMatter, path: str) -> list[Problem]:
+EXAMPLES = {
+    "front matter": "title: …, description: …, published: …, updated: …",
+    "glossary entry": "term: …, short: …, definition: …",
+}
+
+
+def _kind(what: str) -> str:
+    return what.replace(" ", "-")
+
+
+def _read_mapping(loader, root, fields: Fields, path: str, offset: int, what: str) -> list[Problem]:
     problems = []
+    kind = _kind(what)
     for key_node, value_node in root.value:
-        line = key_node.start_mark.line + 2
+        line = key_node.start_mark.line + offset
         key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
         if not isinstance(key, str) or not key:
             problems.append(
-                Problem(
-                    path, line, "a front matter key must be a plain word — e.g. title:", kind="front-matter"
-                )
+                Problem(path, line, f"a {what} key must be a plain word — e.g. title:", kind=kind)
             )
             continue
-        if key in front.key_lines:
+        if key in fields.key_lines:
             problems.append(
                 Problem(
                     path,
                     line,
-                    f"'{key}' is set twice (first on line {front.key_lines[key]}) — keep one",
-                    kind="front-matter",
+                    f"'{key}' is set twice (first on line {fields.key_lines[key]}) — keep one",
+                    kind=kind,
                 )
             )
             continue
-        front.key_lines[key] = line
-        front.value_positions[key] = (value_node.start_mark.line + 2, value_node.start_mark.column + 1)
+        fields.key_lines[key] = line
+        fields.value_positions[key] = (value_node.start_mark.line + offset, value_node.start_mark.column + 1)
         if isinstance(value_node, yaml.SequenceNode):
-            front.item_positions[key] = [
-                (item.start_mark.line + 2, item.start_mark.column + 1) for item in value_node.value
+            fields.item_positions[key] = [
+                (item.start_mark.line + offset, item.start_mark.column + 1) for item in value_node.value
             ]
         try:
-            front.values[key] = loader.construct_object(value_node, deep=True)
+            fields.values[key] = loader.construct_object(value_node, deep=True)
         except ValueError:
             problems.append(
                 Problem(
                     path,
                     line,
                     f"'{key}' {value_node.value} is not a real date — check the month and day",
-                    kind="front-matter",
+                    kind=kind,
                 )
             )
         except yaml.YAMLError as error:
@@ -228,7 +248,7 @@ def _read_mapping(loader, root, front: FrontMatter, path: str) -> list[Problem]:
                     line,
                     f"'{key}' can't be read ({getattr(error, 'problem', error)}) — "
                     "write plain text, a date or a list",
-                    kind="front-matter",
+                    kind=kind,
                 )
             )
     return problems
@@ -430,3 +450,21 @@ def body_heading_problems(front: FrontMatter, path: str) -> list[Problem]:
                 )
             ]
     return []
+
+
+def unfinished_text_problems(front: FrontMatter, path: str) -> list[Problem]:
+    """TODO lines, such as the ones `make article` puts in its skeleton."""
+    problems = []
+    for line in prose_lines(front.body, front.body_line):
+        match = _TODO.search(line.text)
+        if match:
+            problems.append(
+                Problem(
+                    path,
+                    line.number,
+                    "unfinished text (TODO) — write this part, or delete the line",
+                    col=match.start() + 1,
+                    kind="unfinished",
+                )
+            )
+    return problems

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from filmhub.glossary import Glossary
 from filmhub.links import Link
 from filmhub.problems import Problem
 from filmhub.site import Site
@@ -32,6 +33,10 @@ class BuildState:
     site: Site = field(default_factory=Site)
     problems: list[Problem] = field(default_factory=list)
     sources: dict[str, str] = field(default_factory=dict)  # src_uri -> text, read once
+    glossary: Glossary = field(default_factory=Glossary)
+    # The theme's template environment (overrides/ first), for partials that
+    # hooks put into pages.
+    templates: Any = None
     # Links: every link written on a page or made by a hook, checked at once.
     links: list[Link] = field(default_factory=list)
     page_ids: dict[str, set[str]] = field(default_factory=dict)  # src_uri -> ids on the page

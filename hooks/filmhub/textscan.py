@@ -73,7 +73,7 @@ class Sentence:
     text: str
     line: int
     col: int
-    block: str  # "paragraph", "list", "heading", "quote", "table", "html"
+    block: str  # "paragraph", "list", "heading", "quote", "table", "html", "admonition" (its title line)
 
 
 def _block_kind(line: str) -> str:
@@ -86,6 +86,8 @@ def _block_kind(line: str) -> str:
         return "table"
     if stripped.startswith("<"):
         return "html"
+    if stripped.startswith(("!!!", "???")):
+        return "admonition"
     if _LIST_MARKER.match(line):
         return "list"
     return "paragraph"
@@ -102,7 +104,7 @@ def _blocks(lines: list[ProseLine]) -> Iterator[tuple[str, list[tuple[int, int, 
             kind, pieces = "", []
             continue
         starts_block = bool(_BLOCK_START.match(text))
-        if starts_block or not pieces or kind in ("heading", "table"):
+        if starts_block or not pieces or kind in ("heading", "table", "admonition"):
             if pieces:
                 yield kind, pieces
             kind, pieces = _block_kind(text), []

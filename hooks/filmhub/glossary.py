@@ -1,0 +1,274 @@
+"""The glossary: one YAML file per term in glossary/, checked like front matter.
+
+    # glossary/training-data.yml
+    term: training data
+    aliases: [training set]
+    short: One sentence for the tooltip on a term's first use.
+    definition: |
+      The longer definition, in Markdown, for the glossary page and for
+      the definition block a writer places with <!-- definition: training-data -->.
+    see_also: [model, drift]
+    sources:
+      - title: NIST AI 600-1, Generative AI Profile (July 2024)
+        url: https://…
+
+The file name is the term's id: its anchor on the glossary page and the name
+in a definition marker. `glossary/ai.yml` holds the hub's shared definition
+of AI, which every page uses instead of defining AI itself.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from filmhub.front_matter import Fields, read_fields
+from filmhub.problems import Problem
+
+SHARED = "ai"  # the term whose definition the whole hub shares
+KEYS = ("term", "aliases", "short", "definition", "see_also", "sources")
+REQUIRED = ("term", "short", "definition")
+SHORT_LIMIT = 200
+_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_MARKDOWN_LINK = re.compile(r"\]\(|<https?://")
+_SENTENCE_BREAK = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])")
+
+
+@dataclass(frozen=True)
+class Source:
+    title: str
+    url: str
+
+
+@dataclass
+class Term:
+    slug: str
+    term: str
+    short: str
+    definition: str
+    path: str
+    aliases: list[str] = field(default_factory=list)
+    see_also: list[str] = field(default_factory=list)
+    sources: list[Source] = field(default_factory=list)
+    name_lines: dict[str, int] = field(default_factory=dict)  # casefolded name -> line in the file
+    see_also_lines: list[int] = field(default_factory=list)
+
+    @property
+    def names(self) -> list[str]:
+        return [self.term, *self.aliases]
+
+
+@dataclass
+class Glossary:
+    terms: dict[str, Term] = field(default_factory=dict)  # slug -> term, in slug order
+
+    def named(self, name: str) -> Term | None:
+        """The term a name (or alias, or simple plural) stands for."""
+        wanted = name.casefold()
+        for candidate in (wanted, wanted.removesuffix("es"), wanted.removesuffix("s")):
+            for term in self.terms.values():
+                if any(candidate == n.casefold() for n in term.names):
+                    return term
+        return None
+
+    def suggest(self, slug: str) -> str:
+        close = difflib.get_close_matches(slug, self.terms, n=1, cutoff=0.5)
+        return close[0] if close else ""
+
+
+def load(folder: Path, display: str = "glossary") -> tuple[Glossary, list[Problem]]:
+    """Read every glossary/*.yml; a broken file is reported and left out."""
+    glossary, problems = Glossary(), []
+    files = sorted([*folder.glob("*.yml"), *folder.glob("*.yaml")]) if folder.is_dir() else []
+    for file in files:
+        path = f"{display}/{file.name}"
+        term, file_problems = _read_term(file, path)
+        problems += file_problems
+        if term:
+            glossary.terms[term.slug] = term
+    problems += _clash_problems(glossary)
+    problems += _see_also_problems(glossary)
+    if SHARED not in glossary.terms and not any(p.path == f"{display}/{SHARED}.yml" for p in problems):
+        problems.append(
+            Problem(
+                f"{display}/{SHARED}.yml",
+                1,
+                "the shared definition of AI is missing — add glossary/ai.yml with term, short and definition",
+                kind="glossary",
+            )
+        )
+    return glossary, problems
+
+
+def _read_term(file: Path, path: str) -> tuple[Term | None, list[Problem]]:
+    slug = file.stem
+    if not _SLUG.match(slug) or file.suffix != ".yml":
+        hint = re.sub(r"[^a-z0-9]+", "-", slug.lower()).strip("-") or "term"
+        return None, [
+            Problem(
+                path,
+                1,
+                f"a glossary file name is the term's id: lowercase words joined by hyphens, ending in .yml — rename it to {hint}.yml",
+                kind="glossary",
+            )
+        ]
+    try:
+        text = file.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return None, [
+            Problem(
+                path,
+                1,
+                "the file is not UTF-8 text — save it again with the encoding set to UTF-8",
+                kind="glossary",
+            )
+        ]
+    fields = Fields()
+    problems = read_fields(text, fields, path, first_line=1, what="glossary entry")
+    if problems:
+        return None, problems
+    problems = _check_fields(fields, path)
+    if any(key not in fields.values for key in REQUIRED):
+        return None, problems
+    values = fields.values
+    term = Term(
+        slug=slug,
+        term=values["term"].strip(),
+        short=values["short"].strip(),
+        definition=values["definition"].strip(),
+        path=path,
+        aliases=[a.strip() for a in values.get("aliases", [])],
+        see_also=list(values.get("see_also", [])),
+        sources=[Source(s["title"].strip(), s["url"].strip()) for s in values.get("sources", [])],
+    )
+    alias_lines = [line for line, _ in fields.item_positions.get("aliases", [])]
+    term.name_lines = dict(zip([a.casefold() for a in term.aliases], alias_lines, strict=False))
+    term.name_lines[term.term.casefold()] = fields.key_lines["term"]
+    term.see_also_lines = [line for line, _ in fields.item_positions.get("see_also", [])]
+    return term, problems
+
+
+def _at(fields: Fields, key: str, path: str, message: str) -> Problem:
+    return Problem(path, fields.position(key)[0], message, kind="glossary")
+
+
+def _check_fields(fields: Fields, path: str) -> list[Problem]:
+    problems = []
+    for key in list(fields.values):
+        if key not in KEYS:
+            close = difflib.get_close_matches(key, KEYS, n=1, cutoff=0.6)
+            hint = f"did you mean '{close[0]}'?" if close else "allowed keys are " + ", ".join(KEYS)
+            problems.append(
+                Problem(path, fields.key_lines[key], f"unknown key '{key}' — {hint}", kind="glossary")
+            )
+            del fields.values[key]
+    for key in REQUIRED:
+        if key not in fields.values:
+            problems.append(Problem(path, 1, f"missing '{key}' — {_HINTS[key]}", kind="glossary"))
+        elif not isinstance(fields.values[key], str) or not fields.values[key].strip():
+            problems.append(_at(fields, key, path, f"'{key}' must be text — {_HINTS[key]}"))
+            del fields.values[key]
+        elif _MARKDOWN_LINK.search(fields.values[key]):
+            problems.append(
+                _at(fields, key, path, f"'{key}' contains a link — put sources under 'sources:' instead")
+            )
+            del fields.values[key]
+    short = fields.values.get("short")
+    if short:
+        if len(short) > SHORT_LIMIT:
+            problems.append(
+                _at(
+                    fields,
+                    "short",
+                    path,
+                    f"'short' is {len(short)} characters — keep the tooltip text to at most {SHORT_LIMIT}",
+                )
+            )
+        elif _SENTENCE_BREAK.search(short.strip()) or not short.strip().endswith((".", "?", "!")):
+            problems.append(
+                _at(
+                    fields,
+                    "short",
+                    path,
+                    "'short' must be one sentence ending with a full stop — it is the tooltip on the term's first use",
+                )
+            )
+    for key in ("aliases", "see_also"):
+        value = fields.values.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(item, str) and item.strip() for item in value):
+            problems.append(
+                _at(fields, key, path, f"'{key}' must be a list of words, e.g. {key}: [{_EXAMPLES[key]}]")
+            )
+            fields.values.pop(key, None)
+    sources = fields.values.get("sources", [])
+    valid = isinstance(sources, list) and all(
+        isinstance(s, dict)
+        and set(s) == {"title", "url"}
+        and isinstance(s["title"], str)
+        and str(s["url"]).startswith(("https://", "http://"))
+        for s in sources
+    )
+    if not valid:
+        problems.append(
+            _at(
+                fields,
+                "sources",
+                path,
+                "'sources' must be a list of entries with a title and an https:// url",
+            )
+        )
+        fields.values.pop("sources", None)
+    return problems
+
+
+_HINTS = {
+    "term": "give the term as readers see it, e.g. term: training data",
+    "short": "give one sentence for the tooltip on the term's first use",
+    "definition": "give the full definition, in Markdown, for the glossary page",
+}
+_EXAMPLES = {"aliases": "training set", "see_also": "model, drift"}
+
+
+def _clash_problems(glossary: Glossary) -> list[Problem]:
+    """No two files may claim the same term or alias (in any case)."""
+    owner: dict[str, Term] = {}
+    problems = []
+    for term in glossary.terms.values():
+        for name in term.names:
+            key = name.casefold()
+            line = term.name_lines.get(key, 1)
+            other = owner.get(key)
+            if other is None:
+                owner[key] = term
+            elif other is not term:
+                problems.append(
+                    Problem(
+                        term.path,
+                        line,
+                        f"'{name}' is already a name of '{other.term}' in {other.path} — keep each name in one file "
+                        "(add it there as an alias, or remove it here)",
+                        kind="glossary",
+                    )
+                )
+    return problems
+
+
+def _see_also_problems(glossary: Glossary) -> list[Problem]:
+    problems = []
+    for term in glossary.terms.values():
+        for slug, line in zip(term.see_also, term.see_also_lines, strict=False):
+            if slug not in glossary.terms:
+                close = glossary.suggest(slug)
+                hint = (
+                    f"did you mean '{close}'?"
+                    if close
+                    else "use the name of a file in glossary/, without .yml"
+                )
+                problems.append(
+                    Problem(
+                        term.path, line, f"see_also '{slug}' is not a glossary term — {hint}", kind="glossary"
+                    )
+                )
+    return problems

@@ -1,0 +1,156 @@
+"""Glossary tooltips: the first mention of each term on a page links to its entry.
+
+A Python-Markdown tree processor that runs after the table of contents
+(priority 5) and before the link collector (3), so the links it adds are
+checked like any other. On each page it marks the first mention of every
+glossary term or alias in running text: not in headings, links, code, or
+admonition titles, and not in anything the hooks generated, such as the
+definition block. Acronyms (AI, ADR) match only in capitals; other names in
+any case, and with a plural -s or -es.
+
+The markup is overrides/partials/glossary-term.html: a link to the term's
+glossary entry, described by a tooltip that shows on hover and focus.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+import xml.etree.ElementTree as etree
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
+
+from filmhub.glossary import Glossary
+
+GENERATED = "data-hub-generated"
+SKIPPED_TAGS = {
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "a",
+    "code",
+    "pre",
+    "kbd",
+    "samp",
+    "script",
+    "style",
+    "abbr",
+    "dfn",
+    "button",
+    "svg",
+}
+SKIPPED_CLASSES = {"admonition-title"}
+_TEXT = "hub-term-text"  # stands in for the mention's own words in the cached markup
+
+
+def names_pattern(glossary: Glossary) -> re.Pattern | None:
+    """One pattern for every name, longest first, acronyms in capitals only."""
+    alternatives = []
+    names = sorted({name for term in glossary.terms.values() for name in term.names}, key=len, reverse=True)
+    for name in names:
+        body = r"\s+".join(map(re.escape, name.split()))
+        if name.isupper():
+            alternatives.append(f"(?-i:{body})s?")
+        else:
+            alternatives.append(f"{body}(?:s|es)?")
+    if not alternatives:
+        return None
+    return re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?![\w-])", re.IGNORECASE)
+
+
+@dataclass
+class TermTooltips(Extension):
+    """Added to `markdown_extensions` once per build.
+
+    `render(slug, href, text)` returns the tooltip markup for one mention; the
+    hook sets `page` (its src_uri) and `href_of` before each page, and reads
+    `used` (slug -> pages) when the glossary page is made.
+    """
+
+    glossary: Glossary
+    render: Callable[[str, str, str], str]
+    page: str = ""
+    active: bool = False
+    href_of: Callable[[str], str] = lambda slug: f"glossary.md#{slug}"
+    used: dict[str, set[str]] = field(default_factory=dict)
+    rendered: set[str] = field(default_factory=set)  # pages converted so far
+
+    def __post_init__(self) -> None:
+        super().__init__()
+        self.pattern = names_pattern(self.glossary)
+        self._templates: dict[tuple[str, str], etree.Element] = {}
+
+    def extendMarkdown(self, md) -> None:
+        md.treeprocessors.register(_Tooltips(md, self), "hub_glossary_tooltips", 4)
+
+    def element(self, slug: str, text: str) -> etree.Element:
+        """The tooltip for one mention; rendered once per term and page depth."""
+        href = self.href_of(slug)
+        key = (slug, href)
+        if key not in self._templates:
+            self._templates[key] = etree.fromstring(self.render(slug, href, _TEXT))
+        node = copy.deepcopy(self._templates[key])
+        for part in node.iter():
+            if part.text == _TEXT:
+                part.text = text
+        return node
+
+
+class _Tooltips(Treeprocessor):
+    def __init__(self, md, tooltips: TermTooltips) -> None:
+        super().__init__(md)
+        self.tooltips = tooltips
+
+    def run(self, root: etree.Element) -> None:
+        if not self.tooltips.active or self.tooltips.pattern is None:
+            return
+        self.seen: set[str] = set()
+        self._visit(root)
+
+    def _visit(self, element: etree.Element) -> None:
+        if element.text:
+            element.text, nodes = self._mark(element.text)
+            for position, node in enumerate(nodes):
+                element.insert(position, node)
+        for child in list(element):
+            if not _skipped(child):
+                self._visit(child)
+            if child.tail:
+                child.tail, nodes = self._mark(child.tail)
+                at = list(element).index(child) + 1
+                for offset, node in enumerate(nodes):
+                    element.insert(at + offset, node)
+
+    def _mark(self, text: str) -> tuple[str, list[etree.Element]]:
+        """Split `text` at first mentions: (text before, [tooltip nodes, tails set])."""
+        nodes, head, last = [], None, 0
+        for match in self.tooltips.pattern.finditer(text):
+            term = self.tooltips.glossary.named(match.group(0))
+            if term is None or term.slug in self.seen:
+                continue
+            self.seen.add(term.slug)
+            self.tooltips.used.setdefault(term.slug, set()).add(self.tooltips.page)
+            node = self.tooltips.element(term.slug, match.group(0))
+            before = text[last : match.start()]
+            if nodes:
+                nodes[-1].tail = before
+            else:
+                head = before
+            nodes.append(node)
+            last = match.end()
+        if not nodes:
+            return text, []
+        nodes[-1].tail = text[last:]
+        return head, nodes
+
+
+def _skipped(element: etree.Element) -> bool:
+    if not isinstance(element.tag, str) or element.tag in SKIPPED_TAGS or element.get(GENERATED) is not None:
+        return True
+    return bool(SKIPPED_CLASSES & set(element.get("class", "").split()))

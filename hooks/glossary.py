@@ -1,0 +1,141 @@
+"""Glossary: one shared definition of AI, enforced, and tooltips on first use.
+
+Loads glossary/*.yml (filmhub.glossary), renders `<!-- definition: ai -->`
+markers as definition blocks, fails pages that define a glossary term in
+their own words or paste a copy of a definition (filmhub.definitions), marks
+each term's first mention on a page with a tooltip (filmhub.tooltips), and
+adds the glossary page, made in memory, listing the articles that use each
+term (filmhub.glossary_page).
+"""
+
+from __future__ import annotations
+
+import markdown as python_markdown
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
+
+from filmhub import glossary, glossary_page, state
+from filmhub.definitions import CopyChecker, DefinitionChecker
+from filmhub.hub_lists import page_folder
+from filmhub.links import relative_url
+from filmhub.markers import render_block, replace_markers
+from filmhub.problems import Problem
+from filmhub.site import ARTICLE, HUB, PILLAR
+from filmhub.tooltips import TermTooltips
+
+TOOLTIP_PAGES = (PILLAR, HUB, ARTICLE)
+
+
+def on_config(config):
+    build = state.for_config(config)
+    build.glossary, problems = glossary.load(build.project_dir / "glossary")
+    build.problems += problems
+    env = build.templates
+
+    def render(slug: str, href: str, text: str) -> str:
+        term = build.glossary.terms[slug]
+        return render_block(
+            env, "partials/glossary-term.html", slug=slug, href=href, text=text, short=term.short
+        )
+
+    tooltips = TermTooltips(build.glossary, render)
+    build.helpers["glossary"] = tooltips
+    config.markdown_extensions.append(tooltips)
+
+
+def on_files(files, config):
+    build = state.for_config(config)
+    existing = files.get_file_from_path(glossary_page.SRC_URI)
+    if existing is not None and not existing.generated_by:
+        build.problems.append(
+            Problem(
+                build.display_path(glossary_page.SRC_URI),
+                1,
+                "the glossary page is made from glossary/*.yml — move this text into glossary files and delete this page",
+                kind="glossary",
+            )
+        )
+        files.remove(existing)
+        build.site.pages.pop(glossary_page.SRC_URI, None)
+    # Added last, so it renders after every page whose terms it lists.
+    files.append(File.generated(config, glossary_page.SRC_URI, content=glossary_page.placeholder()))
+    own_words = DefinitionChecker(build.glossary)
+    copies = CopyChecker(build.glossary)
+    for page in build.site.pages.values():
+        body, first = page.front.body, page.front.body_line
+        build.problems += own_words.problems(body, first, page.path)
+        build.problems += copies.problems(body, first, page.path)
+        for marker in page.markers_named("definition"):
+            if marker.argument not in build.glossary.terms:
+                close = build.glossary.suggest(marker.argument)
+                hint = (
+                    f"did you mean '<!-- definition: {close} -->'?"
+                    if close
+                    else "use the name of a file in glossary/, without .yml"
+                )
+                build.problems.append(
+                    Problem(
+                        page.path,
+                        marker.line,
+                        f"'{marker.argument}' is not a glossary term — {hint}",
+                        kind="marker",
+                    )
+                )
+    return files
+
+
+def on_page_markdown(markdown, page, config, files):
+    build = state.for_config(config)
+    tooltips: TermTooltips = build.helpers["glossary"]
+    site_page = build.site.pages.get(page.file.src_uri)
+    glossary_url = files.get_file_from_path(glossary_page.SRC_URI).url
+    folder = page_folder(page.file.url)
+    tooltips.page = page.file.src_uri
+    tooltips.active = site_page is not None and site_page.kind in TOOLTIP_PAGES
+    tooltips.href_of = lambda slug: f"{relative_path_to(page.file.src_uri, glossary_page.SRC_URI)}#{slug}"
+    if page.file.src_uri == glossary_page.SRC_URI:
+        return _glossary_body(build)
+
+    def definition(marker) -> str:
+        term = build.glossary.terms.get(marker.argument)
+        if term is None:
+            return ""
+        tooltips.used.setdefault(term.slug, set()).add(page.file.src_uri)
+        return render_block(
+            build.templates,
+            "partials/definition.html",
+            term=term.term,
+            html=python_markdown.markdown(term.definition),
+            url=relative_url(folder, glossary_url) + f"#{term.slug}",
+        )
+
+    return replace_markers(markdown, "definition", definition)
+
+
+def relative_path_to(source: str, target: str) -> str:
+    """A docs-relative Markdown path from one page to another."""
+    depth = source.count("/")
+    return "../" * depth + target
+
+
+def on_page_content(html, page, config, files):
+    state.for_config(config).helpers["glossary"].rendered.add(page.file.src_uri)
+    return html
+
+
+def _glossary_body(build) -> str:
+    tooltips: TermTooltips = build.helpers["glossary"]
+    waiting = sorted(
+        src for src, page in build.site.pages.items() if not page.draft and src not in tooltips.rendered
+    )
+    if waiting:
+        # on_files appends the glossary page last so this never happens; if
+        # MkDocs changed its order, the lists would silently miss pages.
+        raise PluginError(
+            f"the glossary page was rendered before {waiting[0]}, so its 'Used in' lists would be incomplete"
+        )
+    used = {}
+    for slug, sources in tooltips.used.items():
+        articles = [build.site.pages[src] for src in sources if src in build.site.pages]
+        used[slug] = [(p.title, p.src_uri) for p in articles if p.kind == ARTICLE and not p.draft]
+    return glossary_page.markdown(build.glossary, used)
