@@ -3,9 +3,12 @@
 Listed last under `hooks:` so that in `on_env` (after every page has been
 rendered, before any is written) it sees what all the other hooks found. It
 logs each problem as `path:line[:col]: message`, sorted by file and line,
-adds GitHub annotations on CI and a JSON report on request, then stops the
-build. In strict mode it also stops on any warning logged so far, so a strict
-build never leaves a half-written site behind.
+adds GitHub annotations on CI and a JSON report on request.
+
+A strict build (`make build`, `make test`, CI) then stops, also on any
+warning logged so far, so it never leaves a half-written site behind. The
+preview (`make serve`, which runs without strict) keeps going instead, so a
+writer can read their draft, and shows each page's problems at its top.
 """
 
 from __future__ import annotations
@@ -71,17 +74,27 @@ def on_env(env, config, files):
             for link in build.external_links
         ]
         write_json_report(Path(report_path), problems, external_links=external)
-    if any(p.severity == ERROR for p in problems) or (build.strict and problems):
+    if not build.strict:
+        return env  # a preview: the pages show their problems
+    if problems:
         raise PluginError(
             f"{summary(problems)} — the build stopped before writing any page. "
             "Fix the lines listed above and build again."
         )
-    if build.strict and earlier_warnings:
+    if earlier_warnings:
         raise PluginError(
             f"{earlier_warnings} warning{'s' if earlier_warnings != 1 else ''} in strict mode — "
             "the build stopped before writing any page. Fix the warnings above and build again."
         )
     return env
+
+
+def on_page_context(context, page, config, nav):
+    build = state.for_config(config)
+    if not build.strict:
+        path = build.display_path(page.file.src_uri)
+        context["build_problems"] = [p for p in sorted_problems(build.problems) if p.path == path]
+    return context
 
 
 def on_post_build(config):
