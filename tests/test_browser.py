@@ -1,0 +1,267 @@
+"""The reader's side, in real Chromium: the built site served from 127.0.0.1.
+
+Needs Debian's Chromium (`apt-get install chromium`; Playwright cannot
+download browsers here) and axe-core from npm (`npm ci`). `.ci/run` installs
+both. Without them these tests are skipped locally with a message saying so;
+with CI=true a missing browser is a failure, never a skip.
+"""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import json
+import os
+import shutil
+import threading
+from collections import defaultdict
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from sitebuilder import REPO
+
+pytestmark = pytest.mark.browser
+
+OUTPUT = REPO / "test-output"
+AXE = REPO / "node_modules/axe-core/axe.min.js"
+PAGES = {
+    "pillar": "",
+    "hub": "post-production/",
+    "article": "post-production/ai-editing-assistants/",
+    "glossary": "glossary/",
+}
+CHROMIUM_FLAGS = [
+    "--no-sandbox",  # CI runs as root
+    "--disable-gpu",
+    "--no-first-run",
+    # Keep Chromium's own background traffic off the network: the tests
+    # check that pages make no requests to other hosts.
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-quic",
+]
+
+
+def _missing(what: str, how: str):
+    message = f"{what} is not installed: {how}"
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"{message} (CI must run the browser tests)")
+    pytest.skip(message)
+
+
+def find_chromium() -> str:
+    for candidate in (
+        os.environ.get("CHROMIUM"),
+        "/usr/bin/chromium",
+        *map(shutil.which, ("chromium", "google-chrome")),
+    ):
+        if candidate and Path(candidate).exists():
+            return candidate
+    _missing(
+        "Chromium",
+        "run `sudo apt-get install chromium` (Debian/Ubuntu) or set CHROMIUM to a Chromium or Chrome binary",
+    )
+    return ""
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def server(real_site):
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(real_site)))
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    executable = find_chromium()
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        _missing("Playwright", "run `make test`, which installs requirements.lock")
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
+        yield chromium
+        chromium.close()
+
+
+class Visit:
+    """A page load with everything that happened on the way."""
+
+    def __init__(self, browser, url: str, *, width=1280, scheme="light"):
+        self.context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme)
+        self.page = self.context.new_page()
+        self.errors, self.failed, self.hosts, self.responses = [], [], set(), []
+        self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.page.on("requestfailed", lambda r: self.failed.append(f"{r.url} ({r.failure})"))
+        self.page.on("request", lambda r: self.hosts.add(urlsplit(r.url).netloc))
+        self.page.on("response", lambda r: self.responses.append(r))
+        # Network idle: the search worker has fetched its index too.
+        self.page.goto(url, wait_until="networkidle")
+
+    def weight(self) -> dict[str, dict[str, int]]:
+        """Bytes of everything the first load fetched, by type: as served, and gzipped as a host would send them."""
+        sizes = {"raw": defaultdict(int), "gzip": defaultdict(int)}
+        for response in self.responses:
+            kind = {
+                "stylesheet": "css",
+                "script": "js",
+                "font": "fonts",
+                "image": "images",
+                "document": "html",
+            }.get(response.request.resource_type, "data")
+            body = response.body()
+            sizes["raw"][kind] += len(body)
+            sizes["gzip"][kind] += len(gzip.compress(body, 9))
+        return {name: dict(per_kind) | {"total": sum(per_kind.values())} for name, per_kind in sizes.items()}
+
+    def close(self):
+        self.context.close()
+
+
+@pytest.fixture
+def visit(browser, server):
+    opened = []
+
+    def _visit(path: str, **options) -> Visit:
+        opened.append(Visit(browser, server + path, **options))
+        return opened[-1]
+
+    yield _visit
+    for one in opened:
+        one.close()
+
+
+@pytest.mark.parametrize("kind", PAGES)
+def test_pages_load_cleanly_and_only_from_this_server(visit, server, kind):
+    page = visit(PAGES[kind])
+    assert page.errors == []
+    assert page.failed == []
+    assert page.hosts == {urlsplit(server).netloc}, "no requests to any other host"
+
+
+def test_read_next_cards_are_visible_and_lead_to_their_pages(visit):
+    page = visit(PAGES["article"]).page
+    cards = page.locator(".hub-card__link")
+    assert cards.count() >= 1
+    for index in range(cards.count()):
+        assert cards.nth(index).is_visible()
+    title = cards.first.locator(".hub-card__title").inner_text()
+    cards.first.click()
+    page.wait_for_load_state()
+    assert page.locator("h1").first.inner_text() == title
+
+
+def test_the_definition_tooltip_shows_on_hover_and_on_focus(visit):
+    page = visit(PAGES["article"]).page
+    term = page.locator(".hub-term__link", has_text="AI").first
+    tip = page.locator(f"#{term.get_attribute('aria-describedby')}")
+    assert not tip.is_visible()
+    term.hover()
+    page.wait_for_timeout(200)
+    assert tip.is_visible()
+    assert "patterns" in tip.inner_text()
+    page.mouse.move(0, 0)
+    term.focus()
+    page.wait_for_timeout(200)
+    assert tip.is_visible()
+
+
+def test_search_finds_an_article_by_a_word_from_its_body_offline(visit, server):
+    opened = visit(PAGES["pillar"])
+    page = opened.page
+    page.locator(".md-search__input").click()
+    # Typed key by key, as a reader does: Material searches on key events.
+    page.keyboard.type("rotoscoping", delay=30)
+    result = page.locator(".md-search-result__item", has_text="Masks, Roto and Tracking")
+    result.first.wait_for(timeout=10_000)
+    assert opened.hosts == {urlsplit(server).netloc}
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("kind", PAGES)
+def test_layout_at_phone_and_desktop_width_in_both_schemes(visit, kind, width, scheme):
+    page = visit(PAGES[kind], width=width, scheme=scheme).page
+    shots = OUTPUT / "screenshots"
+    shots.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(shots / f"{kind}-{width}-{scheme}.png"), full_page=True)
+    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 0, "nothing sticks out sideways"
+    background = page.evaluate("getComputedStyle(document.body).backgroundColor")
+    assert (background == "rgb(255, 255, 255)") == (scheme == "light")
+
+
+def test_skip_link_works_and_focus_is_visible(visit):
+    page = visit(PAGES["article"]).page
+    page.keyboard.press("Tab")
+    skip = page.locator(".md-skip")
+    assert skip.evaluate("el => el === document.activeElement")
+    assert skip.is_visible()
+    target = skip.get_attribute("href")
+    page.keyboard.press("Enter")
+    assert page.url.endswith(target)
+    link = page.locator(".md-content a").first
+    link.focus()
+    outline = link.evaluate(
+        "el => getComputedStyle(el).outlineStyle + ' ' + getComputedStyle(el).outlineWidth"
+    )
+    assert not outline.startswith("none") and not outline.endswith(" 0px"), outline
+
+
+@pytest.mark.parametrize("kind", PAGES)
+def test_no_serious_accessibility_violations(visit, kind):
+    if not AXE.exists():
+        _missing("axe-core", "run `npm ci` in the project folder")
+    page = visit(PAGES[kind]).page
+    page.add_script_tag(path=str(AXE))
+    results = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    serious = [
+        f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
+        for v in results["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+    report = OUTPUT / "axe"
+    report.mkdir(parents=True, exist_ok=True)
+    (report / f"{kind}.json").write_text(
+        json.dumps(
+            [{"id": v["id"], "impact": v["impact"], "nodes": len(v["nodes"])} for v in results["violations"]],
+            indent=1,
+        )
+    )
+    assert serious == []
+
+
+def test_page_weights_are_reported_and_an_article_stays_small(visit):
+    weights = {kind: visit(path).weight() for kind, path in PAGES.items()}
+    OUTPUT.mkdir(exist_ok=True)
+    (OUTPUT / "page-weight.json").write_text(json.dumps(weights, indent=1, sort_keys=True))
+    print("\nBytes fetched on first load (gzipped as a host sends them):")
+    for kind, sizes in weights.items():
+        print(f"  {kind:9} " + "  ".join(f"{k}={v:,}" for k, v in sorted(sizes["gzip"].items())))
+    article = weights["article"]
+    assert article["raw"].get("fonts", 0) == 0, "no web fonts"
+    assert article["gzip"]["total"] < 350_000, "an article's first load stays under 350 kB over the wire"
+
+
+def test_printing_an_article_gives_text_sources_and_no_navigation(visit):
+    page = visit(PAGES["article"]).page
+    page.emulate_media(media="print")
+    assert not page.locator(".md-sidebar--primary").is_visible()
+    assert not page.locator(".md-header").is_visible()
+    assert not page.locator(".hub-read-next").is_visible()
+    source = page.locator('.md-content a[href^="http"]').first
+    after = source.evaluate("el => getComputedStyle(el, '::after').content")
+    assert source.get_attribute("href") in after
