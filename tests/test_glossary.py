@@ -412,6 +412,24 @@ def test_tooltips_mark_only_the_first_mention_in_running_text(site):
     assert '<h2 id="ai-and-models-in-the-edit">AI and models in the edit' in html
 
 
+def test_hyphenated_terms_get_tooltips_and_headings_or_links_still_count_as_use(site):
+    files = minimal_site(
+        **{
+            "glossary/optical-flow.yml": entry("optical flow"),
+            "docs/hub/article.md": article("Article", "## Optical flow\n\nAn optical-flow retime."),
+            "docs/hub/other.md": article("Other", "See [optical flow](article.md)."),
+        }
+    )
+    result = site(files)
+    assert result.ok, result.messages()
+    assert [t[:2] for t in tooltips(result.html("hub/article/index.html"))] == [
+        ("../../glossary/#optical-flow", "optical-flow")
+    ]
+    assert tooltips(result.html("hub/other/index.html")) == []
+    used = result.html("glossary/index.html").split('<h3 id="optical-flow"')[1]
+    assert re.findall(r'<a href="\.\./hub/(\w+)/">', used) == ["article", "other"]
+
+
 def test_the_glossary_page_lists_terms_a_to_z_with_their_articles(site):
     files = minimal_site(
         **GLOSSARY_FILES,

@@ -148,11 +148,6 @@ _CLASSIFYING = (
 )
 
 
-def _names(terms: list[Term]) -> str:
-    names = sorted({name for term in terms for name in term.names}, key=len, reverse=True)
-    return "|".join(r"\s+".join(map(re.escape, name.split())) + r"(?:s|es)?" for name in names)
-
-
 @dataclass
 class DefinitionChecker:
     """Compiled once per build from the glossary; checks one page at a time."""
@@ -160,7 +155,7 @@ class DefinitionChecker:
     glossary: Glossary
 
     def __post_init__(self) -> None:
-        names = _names(list(self.glossary.terms.values()))
+        names = self.glossary.names_alternation()
         if not names:
             self._sentence = self._anywhere = self._label = self._abbreviation = None
             return

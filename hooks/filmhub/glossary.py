@@ -22,6 +22,7 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from filmhub.front_matter import Fields, read_fields
@@ -64,18 +65,40 @@ class Term:
 class Glossary:
     terms: dict[str, Term] = field(default_factory=dict)  # slug -> term, in slug order
 
+    @cached_property
+    def _by_name(self) -> dict[str, Term]:
+        return {_key(name): term for term in self.terms.values() for name in term.names}
+
     def named(self, name: str) -> Term | None:
         """The term a name (or alias, or simple plural) stands for."""
-        wanted = name.casefold()
+        wanted = _key(name)
         for candidate in (wanted, wanted.removesuffix("es"), wanted.removesuffix("s")):
-            for term in self.terms.values():
-                if any(candidate == n.casefold() for n in term.names):
-                    return term
+            if candidate in self._by_name:
+                return self._by_name[candidate]
         return None
+
+    def names_alternation(self) -> str:
+        """A regex alternation of every term and alias, longest first.
+
+        Words may be joined by spaces or hyphens ("optical-flow retiming");
+        a plural -s or -es is allowed; acronyms (AI, ADR) match in capitals
+        only, even inside a pattern compiled to ignore case.
+        """
+        names = sorted({name for term in self.terms.values() for name in term.names}, key=len, reverse=True)
+        alternatives = []
+        for name in names:
+            body = r"[\s-]+".join(map(re.escape, name.split()))
+            alternatives.append(f"(?-i:{body})s?" if name.isupper() else f"{body}(?:s|es)?")
+        return "|".join(alternatives)
 
     def suggest(self, slug: str) -> str:
         close = difflib.get_close_matches(slug, self.terms, n=1, cutoff=0.5)
         return close[0] if close else ""
+
+
+def _key(name: str) -> str:
+    """A name as looked up: any case, hyphens and spaces alike."""
+    return " ".join(name.replace("-", " ").split()).casefold()
 
 
 def load(folder: Path, display: str = "glossary") -> tuple[Glossary, list[Problem]]:

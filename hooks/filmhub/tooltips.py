@@ -6,7 +6,8 @@ checked like any other. On each page it marks the first mention of every
 glossary term or alias in running text: not in headings, links, code, or
 admonition titles, and not in anything the hooks generated, such as the
 definition block. Acronyms (AI, ADR) match only in capitals; other names in
-any case, and with a plural -s or -es.
+any case, and with a plural -s or -es. A mention in a heading or a link gets
+no tooltip but still counts as the page using the term.
 
 The markup is overrides/partials/glossary-term.html: a link to the term's
 glossary entry, described by a tooltip that shows on hover and focus.
@@ -26,42 +27,19 @@ from markdown.treeprocessors import Treeprocessor
 from filmhub.glossary import Glossary
 
 GENERATED = "data-hub-generated"
-SKIPPED_TAGS = {
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "a",
-    "code",
-    "pre",
-    "kbd",
-    "samp",
-    "script",
-    "style",
-    "abbr",
-    "dfn",
-    "button",
-    "svg",
-}
+# No tooltip inside these; a mention in a heading or a link still counts as use.
+LABEL_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6", "a", "abbr", "dfn", "button"}
+SKIPPED_TAGS = LABEL_TAGS | {"code", "pre", "kbd", "samp", "script", "style", "svg"}
 SKIPPED_CLASSES = {"admonition-title"}
 _TEXT = "hub-term-text"  # stands in for the mention's own words in the cached markup
 
 
 def names_pattern(glossary: Glossary) -> re.Pattern | None:
-    """One pattern for every name, longest first, acronyms in capitals only."""
-    alternatives = []
-    names = sorted({name for term in glossary.terms.values() for name in term.names}, key=len, reverse=True)
-    for name in names:
-        body = r"\s+".join(map(re.escape, name.split()))
-        if name.isupper():
-            alternatives.append(f"(?-i:{body})s?")
-        else:
-            alternatives.append(f"{body}(?:s|es)?")
-    if not alternatives:
+    """Every term and alias as one pattern, matched as whole words."""
+    alternation = glossary.names_alternation()
+    if not alternation:
         return None
-    return re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?![\w-])", re.IGNORECASE)
+    return re.compile(r"(?<![\w-])(?:" + alternation + r")(?![\w-])", re.IGNORECASE)
 
 
 @dataclass
@@ -121,11 +99,19 @@ class _Tooltips(Treeprocessor):
         for child in list(element):
             if not _skipped(child):
                 self._visit(child)
+            elif child.tag in LABEL_TAGS and child.get(GENERATED) is None:
+                self._note_use("".join(child.itertext()))
             if child.tail:
                 child.tail, nodes = self._mark(child.tail)
                 at = list(element).index(child) + 1
                 for offset, node in enumerate(nodes):
                     element.insert(at + offset, node)
+
+    def _note_use(self, text: str) -> None:
+        for match in self.tooltips.pattern.finditer(text):
+            term = self.tooltips.glossary.named(match.group(0))
+            if term is not None:
+                self.tooltips.used.setdefault(term.slug, set()).add(self.tooltips.page)
 
     def _mark(self, text: str) -> tuple[str, list[etree.Element]]:
         """Split `text` at first mentions: (text before, [tooltip nodes, tails set])."""
