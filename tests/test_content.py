@@ -1,0 +1,103 @@
+"""The hub's content keeps its promises: substance, sources, next steps, pictures."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as etree
+
+import pytest
+
+from filmhub.front_matter import parse
+from filmhub.site import classify
+from filmhub.textscan import word_count
+from sitebuilder import REPO
+
+DOCS = REPO / "docs"
+HUBS = ["fundamentals", "generative-video", "pre-production", "screenwriting", "post-production", "ethics"]
+NAMED = [
+    ("fundamentals", "What Is AI? A Plain-English Guide for Creators"),
+    ("fundamentals", "Limits and Failure Modes in AI Output"),
+    ("generative-video", "AI Video Generators Explained: Limits and Uses"),
+    ("pre-production", "AI for Script Breakdown (What It Can Automate Safely)"),
+    ("screenwriting", "AI for Screenwriting: What It's Good For (And What It Isn't)"),
+    ("post-production", "AI Editing Assistants: What They Automate vs. What You Must Decide"),
+    ("ethics", "Consent and Digital Replicas: What Creators Should Know"),
+    ("fundamentals", "AI Tools for Filmmaking"),
+]
+
+
+def articles():
+    found = {}
+    for path in sorted(DOCS.rglob("*.md")):
+        src = path.relative_to(DOCS).as_posix()
+        if classify(src)[0] == "article":
+            found[src] = parse(path.read_text(encoding="utf-8"), src)[0]
+    return found
+
+
+ARTICLES = articles()
+
+
+def test_every_hub_has_at_least_three_articles():
+    for hub in HUBS:
+        assert sum(src.startswith(f"{hub}/") for src in ARTICLES) >= 3, hub
+    assert len(ARTICLES) >= 20
+
+
+def test_the_articles_the_pillar_names_exist_in_their_hubs():
+    titles = {(src.split("/")[0], front.get("title")) for src, front in ARTICLES.items()}
+    for hub, title in NAMED:
+        assert any(h == hub and t.startswith(title) for h, t in titles), title
+
+
+@pytest.mark.parametrize("src", sorted(ARTICLES))
+def test_each_article_has_substance_sources_and_a_next_step(src):
+    front = ARTICLES[src]
+    assert 900 <= word_count(front.body) <= 2000, "900 to 2,000 words"
+    sources = set(re.findall(r"\]\((https?://[^)\s]+)\)", front.body))
+    assert len(sources) >= 3, "at least three source links"
+    assert 1 <= len(front.get("read_next") or []) <= 4
+
+
+def test_the_pillar_uses_the_shared_definition_and_lists_the_hubs():
+    body = parse((DOCS / "index.md").read_text(encoding="utf-8"), "index.md")[0].body
+    assert "<!-- definition: ai -->" in body
+    assert "<!-- hubs -->" in body
+    assert "assets/diagrams/production-stages.svg" in body
+
+
+def test_each_hub_has_a_diagram_somewhere_in_it():
+    for hub in HUBS:
+        texts = [p.read_text(encoding="utf-8") for p in (DOCS / hub).glob("*.md")]
+        assert any("../assets/diagrams/" in text for text in texts), hub
+
+
+def test_the_glossary_has_thirty_terms_the_articles_use(real_site):
+    html = (real_site / "glossary/index.html").read_text(encoding="utf-8")
+    entries = re.split(r'<h3 id="[a-z0-9-]+"', html)[1:]
+    used = [entry for entry in entries if "Used in" in entry.split("<h2")[0]]
+    assert len(used) >= 30
+
+
+SVG = "{http://www.w3.org/2000/svg}"
+DIAGRAMS = sorted((DOCS / "assets/diagrams").glob("*.svg"))
+
+
+@pytest.mark.parametrize("path", DIAGRAMS, ids=lambda p: p.name)
+def test_diagrams_are_accessible_self_contained_and_readable_in_both_schemes(path):
+    text = path.read_text(encoding="utf-8")
+    root = etree.fromstring(text)
+    assert root.get("role") == "img" and root.get("viewBox")
+    first, second = list(root)[:2]
+    assert (first.tag, second.tag) == (f"{SVG}title", f"{SVG}desc")
+    assert root.get("aria-labelledby") == f"{first.get('id')} {second.get('id')}"
+    assert "@media (prefers-color-scheme: dark)" in text
+    width, height = map(float, root.get("viewBox").split()[2:])
+    panels = [
+        r
+        for r in root.iter(f"{SVG}rect")
+        if float(r.get("width", 0)) >= 0.97 * width and float(r.get("height", 0)) >= 0.97 * height
+    ]
+    assert panels, "a full-size background panel keeps the text readable on any page colour"
+    assert not re.search(r"(?:href|src)=\"(?:https?:)?//", text), "no external references"
+    assert "<script" not in text and "<image" not in text and "@import" not in text
