@@ -14,7 +14,7 @@ export NO_MKDOCS_2_WARNING := 1
 # The hooks and the writer tools live in hooks/filmhub.
 export PYTHONPATH := $(CURDIR)/hooks
 
-.PHONY: serve build test lint format article linkcheck-external lock clean
+.PHONY: serve build test lint format article linkcheck-external bench lock clean
 
 $(STAMP): requirements.lock
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed; set PYTHON=python3.11 (or newer) and run make again.")'
@@ -48,6 +48,11 @@ lint: $(STAMP)
 # Checks every external URL once (needs the internet); see hooks/filmhub/external_links.py.
 linkcheck-external: $(STAMP)
 	$(BIN)/python -m filmhub.external_links
+
+# What the hooks add to a build of ARTICLES synthetic articles (CPU time).
+ARTICLES ?= 2000
+bench: $(STAMP)
+	cd tests && ../$(BIN)/python benchmark.py --articles $(ARTICLES)
 
 format: $(STAMP)
 	$(BIN)/ruff check --fix .

@@ -14,7 +14,6 @@ from mkdocs.structure.files import InclusionLevel
 
 from filmhub import front_matter, site, state
 from filmhub.markers import find_markers
-from filmhub.textscan import word_count
 
 
 def on_config(config):
@@ -36,12 +35,10 @@ def on_files(files, config):
             problems += parse_problems
             if page.front.parsed:
                 problems += front_matter.validate(page.front, page.kind, path, build.today)
-            problems += front_matter.body_heading_problems(page.front, path)
-            problems += front_matter.unfinished_text_problems(page.front, path)
-            page.markers, marker_problems = find_markers(page.front.body, page.front.body_line, path)
+            problems += front_matter.body_heading_problems(page.body, path)
+            problems += front_matter.unfinished_text_problems(page.body, path)
+            page.markers, marker_problems = find_markers(page.body, path)
             problems += marker_problems
-            page.words = word_count(page.front.body)
-        build.sources[file.src_uri] = text or ""
         build.problems += problems
         build.site.add(page)
         if page.draft:
@@ -52,9 +49,19 @@ def on_files(files, config):
 
 
 def on_page_read_source(page, config):
-    # The text was read and decoded once in on_files; an unreadable file
-    # becomes an empty page here and a reported problem in on_env.
-    return state.for_config(config).sources.get(page.file.src_uri)
+    # The file was read and its front matter parsed once, in on_files. MkDocs
+    # gets the body only (an unreadable file becomes an empty page and a
+    # reported problem), after a blank line so it finds no metadata of its own
+    # to parse again; on_page_markdown gives it the checked values instead.
+    site_page = state.for_config(config).site.pages.get(page.file.src_uri)
+    return None if site_page is None else "\n" + site_page.front.body
+
+
+def on_page_markdown(markdown, page, config, files):
+    site_page = state.for_config(config).site.pages.get(page.file.src_uri)
+    if site_page is not None:
+        page.meta = dict(site_page.front.values)
+    return markdown
 
 
 def on_page_context(context, page, config, nav):

@@ -62,9 +62,8 @@ def on_files(files, config):
     own_words = DefinitionChecker(build.glossary)
     copies = CopyChecker(build.glossary)
     for page in build.site.pages.values():
-        body, first = page.front.body, page.front.body_line
-        build.problems += own_words.problems(body, first, page.path)
-        build.problems += copies.problems(body, first, page.path)
+        build.problems += own_words.problems(page.body, page.path)
+        build.problems += copies.problems(page.body, page.path)
         for marker in page.markers_named("definition"):
             if marker.argument not in build.glossary.terms:
                 close = build.glossary.suggest(marker.argument)

@@ -75,7 +75,11 @@ def on_env(env, config, files):
         ]
         write_json_report(Path(report_path), problems, external_links=external)
     if not build.strict:
-        return env  # a preview: the pages show their problems
+        # A preview: each page shows its own problems (see on_page_context).
+        by_path = build.helpers.setdefault("problems_by_path", {})
+        for problem in problems:
+            by_path.setdefault(problem.path, []).append(problem)
+        return env
     if problems:
         raise PluginError(
             f"{summary(problems)} — the build stopped before writing any page. "
@@ -92,8 +96,8 @@ def on_env(env, config, files):
 def on_page_context(context, page, config, nav):
     build = state.for_config(config)
     if not build.strict:
-        path = build.display_path(page.file.src_uri)
-        context["build_problems"] = [p for p in sorted_problems(build.problems) if p.path == path]
+        by_path = build.helpers.get("problems_by_path", {})
+        context["build_problems"] = by_path.get(build.display_path(page.file.src_uri), [])
     return context
 
 

@@ -8,6 +8,7 @@ import json
 import pytest
 
 from filmhub import front_matter
+from filmhub.textscan import Body
 from sitebuilder import article, minimal_site
 
 TODAY = datetime.date(2026, 11, 24)
@@ -18,7 +19,7 @@ def problems_of(text: str, kind: str = "article") -> list[str]:
     front, problems = front_matter.parse(text, PATH)
     if front.parsed:
         problems += front_matter.validate(front, kind, PATH, TODAY)
-    problems += front_matter.body_heading_problems(front, PATH)
+    problems += front_matter.body_heading_problems(Body(front.body, front.body_line), PATH)
     return [str(p) for p in problems]
 
 

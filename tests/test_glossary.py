@@ -12,6 +12,7 @@ import pytest
 from filmhub import glossary as glossary_module
 from filmhub.definitions import CopyChecker, DefinitionChecker
 from filmhub.glossary import Glossary, Term
+from filmhub.textscan import Body
 from sitebuilder import GLOSSARY_AI, REPO, article, minimal_site, page
 
 
@@ -38,7 +39,7 @@ CHECKER = DefinitionChecker(GLOSSARY)
 
 
 def flagged(markdown: str) -> list[str]:
-    return [str(p) for p in CHECKER.problems(markdown, 1, "docs/x.md")]
+    return [str(p) for p in CHECKER.problems(Body(markdown), "docs/x.md")]
 
 
 @pytest.mark.parametrize(
@@ -169,7 +170,7 @@ SHARED = Glossary(
     ],
 )
 def test_a_pasted_or_lightly_reworded_definition_is_caught(text, copied):
-    problems = CopyChecker(SHARED).problems(f"Intro.\n\n{text}\n", 1, "docs/x.md")
+    problems = CopyChecker(SHARED).problems(Body(f"Intro.\n\n{text}\n"), "docs/x.md")
     assert bool(problems) is copied
     if copied:
         assert str(problems[0]) == (

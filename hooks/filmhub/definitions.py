@@ -28,15 +28,18 @@ and a page-local abbreviation (`*[AI]: …`) are definitions too. Quotations
 from __future__ import annotations
 
 import difflib
+import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from filmhub.glossary import Glossary, Term
 from filmhub.problems import Problem
-from filmhub.textscan import lines_outside_code, sentences
+from filmhub.textscan import Body
 
 _CHECKED_BLOCKS = ("paragraph", "list")
+# "we define X as", "by X we mean": only worth searching for when these appear.
+_EXPLICIT = re.compile(r"defin|mean", re.IGNORECASE)
 # Words that, right after "is", make "AI is X that…" a statement, not a class.
 _NOT_A_CLASS = [
     "so",
@@ -183,20 +186,20 @@ class DefinitionChecker:
         )
         self._abbreviation = re.compile(r"^\*\[(?P<name>[^\]]+)\]:")
 
-    def problems(self, body: str, first_line: int, path: str) -> list[Problem]:
+    def problems(self, body: Body, path: str) -> list[Problem]:
         """Every place in a page body that defines a glossary term itself."""
         if self._sentence is None:
             return []
-        found = self._list_and_abbreviation_problems(body, first_line, path)
+        found = self._list_and_abbreviation_problems(body, path)
         reported = {problem.line for problem in found}
-        for sentence in sentences(body, first_line):
+        for sentence in body.sentences:
             if sentence.block not in _CHECKED_BLOCKS or sentence.line in reported:
                 continue
             text = sentence.text
             match = (
                 self._sentence.search(text)
                 or self._indefinite.search(text)
-                or self._anywhere.search(text)
+                or (_EXPLICIT.search(text) and self._anywhere.search(text))
                 or self._label.search(text)
             )
             if match:
@@ -204,10 +207,10 @@ class DefinitionChecker:
                 found.append(self._problem(path, sentence.line, sentence.col, name, _excerpt(text)))
         return sorted(found, key=lambda p: (p.line, p.col or 0))
 
-    def _list_and_abbreviation_problems(self, body: str, first_line: int, path: str) -> list[Problem]:
+    def _list_and_abbreviation_problems(self, body: Body, path: str) -> list[Problem]:
         found = []
         previous = (0, "")
-        for number, line in lines_outside_code(body, first_line):
+        for number, line in body.lines:
             abbreviation = self._abbreviation.match(line)
             if abbreviation and self.glossary.named(abbreviation.group("name").strip()):
                 found.append(
@@ -333,32 +336,36 @@ class CopyChecker:
     glossary: Glossary
 
     def __post_init__(self) -> None:
-        self._canon: list[tuple[Term, list[str]]] = []
-        self._index: dict[str, set[int]] = defaultdict(set)
+        self._canon: list[tuple[Term, list[str], set[str]]] = []
         for term in self.glossary.terms.values():
             for part in (term.short, *re.split(r"(?<=[.!?])\s+", term.definition)):
                 words = _content_words(part)
                 if len(words) >= MIN_WORDS:
-                    number = len(self._canon)
-                    self._canon.append((term, words))
-                    for word in set(words):
-                        self._index[word].add(number)
+                    self._canon.append((term, words, set(words)))
+        # A copy holds at least CONTAINMENT of a definition sentence's words,
+        # so it holds at least one of any larger share of them: index each
+        # sentence by that many of its rarest words, and few sentences of a
+        # page are ever compared at all.
+        frequency = Counter(word for _, _, unique in self._canon for word in unique)
+        self._index: dict[str, list[int]] = defaultdict(list)
+        for number, (_, _, unique) in enumerate(self._canon):
+            needed = len(unique) - math.ceil(CONTAINMENT * len(unique)) + 1
+            for word in sorted(unique, key=lambda w: (frequency[w], w))[:needed]:
+                self._index[word].append(number)
 
-    def problems(self, body: str, first_line: int, path: str) -> list[Problem]:
+    def problems(self, body: Body, path: str) -> list[Problem]:
         found = []
-        for sentence in sentences(body, first_line):
+        for sentence in body.sentences:
             if sentence.block not in _CHECKED_BLOCKS:
                 continue
             words = _content_words(sentence.text)
             if len(words) < MIN_WORDS:
                 continue
-            hits: dict[int, int] = defaultdict(int)
-            for word in set(words):
-                for number in self._index.get(word, ()):
-                    hits[number] += 1
-            for number, count in sorted(hits.items()):
-                term, canon = self._canon[number]
-                if count < CONTAINMENT * len(set(canon)):
+            present = set(words)
+            candidates = sorted({n for word in present for n in self._index.get(word, ())})
+            for number in candidates:
+                term, canon, unique = self._canon[number]
+                if len(unique & present) < CONTAINMENT * len(unique):
                     continue
                 if difflib.SequenceMatcher(None, canon, words).ratio() < SIMILARITY:
                     continue

@@ -28,7 +28,7 @@ from typing import Any
 import yaml
 
 from filmhub.problems import Problem
-from filmhub.textscan import lines_outside_code, prose_lines
+from filmhub.textscan import Body
 
 # Where each key may be used. read_next is checked in detail by read_next.py.
 ALL_KINDS = frozenset({"pillar", "hub", "article", "page"})
@@ -155,8 +155,25 @@ def _yaml_hint(problem: str) -> str:
 def read_fields(
     source: str, fields: Fields, path: str, first_line: int, what: str = "front matter"
 ) -> list[Problem]:
-    """Parse YAML `source` (starting at `first_line` of its file) into `fields`."""
-    loader = yaml.SafeLoader(source)
+    """Parse YAML `source` (starting at `first_line` of its file) into `fields`.
+
+    libyaml parses quickly where PyYAML has it; a file it rejects is parsed
+    again in pure Python, whose error messages are the same on every machine.
+    """
+    fast = getattr(yaml, "CSafeLoader", None)
+    if fast is not None:
+        parsed = Fields()
+        if not _read_with(fast, source, parsed, path, first_line, what):
+            for name in ("values", "key_lines", "value_positions", "item_positions"):
+                getattr(fields, name).update(getattr(parsed, name))
+            return []
+    return _read_with(yaml.SafeLoader, source, fields, path, first_line, what)
+
+
+def _read_with(
+    loader_class, source: str, fields: Fields, path: str, first_line: int, what: str
+) -> list[Problem]:
+    loader = loader_class(source)
     offset = first_line
     try:
         try:
@@ -436,9 +453,9 @@ def _check_tags(front: FrontMatter, path: str) -> list[Problem]:
     return []
 
 
-def body_heading_problems(front: FrontMatter, path: str) -> list[Problem]:
+def body_heading_problems(body: Body, path: str) -> list[Problem]:
     """A body '# Heading' would give the page a second title."""
-    for number, line in lines_outside_code(front.body, front.body_line):
+    for number, line in body.lines:
         if _H1.match(line):
             return [
                 Problem(
@@ -452,10 +469,10 @@ def body_heading_problems(front: FrontMatter, path: str) -> list[Problem]:
     return []
 
 
-def unfinished_text_problems(front: FrontMatter, path: str) -> list[Problem]:
+def unfinished_text_problems(body: Body, path: str) -> list[Problem]:
     """TODO lines, such as the ones `make article` puts in its skeleton."""
     problems = []
-    for line in prose_lines(front.body, front.body_line):
+    for line in body.prose:
         match = _TODO.search(line.text)
         if match:
             problems.append(

@@ -402,41 +402,54 @@ def check(
 
 # --- Finding where a link was written -----------------------------------------
 
-# What comes right before a target: Markdown "](" / "]: ", an autolink "<", an
-# HTML attribute "=" or a srcset ",".
-MARKDOWN_LEAD_IN = r"(?:\]\([ \t]*<?|\]:[ \t]*<?|<|=[ \t]*[\"']?|,[ \t]*)"
-# A YAML value: "- target" or "key: target".
-YAML_LEAD_IN = r"(?:-[ \t]+|:[ \t]+)[\"']?"
+# What comes right before a target: Markdown "](" or "]: ", an autolink "<",
+# an HTML attribute '="' or a srcset ","; and for YAML, "- " or "key: ".
+MARKDOWN_LEAD_IN = re.compile(r"(?:\]\([ \t]*<?|\]:[ \t]*<?|<|=[ \t]*[\"']?|,[ \t]*)$")
+YAML_LEAD_IN = re.compile(r"(?:-[ \t]+|:[ \t]+)[\"']?$")
+_ENDS_TARGET = " \t\r\n)\"'>,"
 
 
 def locate(
-    text: str, targets: Iterable[str], first_line: int = 1, lead_in: str = MARKDOWN_LEAD_IN
+    text: str, targets: Iterable[str], first_line: int = 1, lead_in: re.Pattern = MARKDOWN_LEAD_IN
 ) -> list[tuple[int, int] | None]:
     """(line, col) of each target in `text`, searched in document order.
 
     Pass the links of one kind (Markdown, or raw HTML) in the order they were
     found: that is document order, except for reference definitions, which may
     sit anywhere; so each target is searched for after the previous one first,
-    then from the top.
+    then from the top. Only a whole target counts, where links are written.
     """
     line_starts = [0] + [m.end() for m in re.finditer(r"\n", text)]
     cursor, found = 0, []
     for target in targets:
-        position = None
+        position = -1
         for variant in dict.fromkeys((target, target.replace("&", "&amp;"))):
-            # The whole target, not the start of a longer one.
-            pattern = re.compile(lead_in + "(" + re.escape(variant) + r")(?=[\s)\"'>,]|$)", re.MULTILINE)
-            match = pattern.search(text, cursor) or pattern.search(text)
-            if match:
-                position = match.start(1)
-                cursor = match.end(1)
+            position = _find(text, variant, cursor, lead_in)
+            if position < 0:
+                position = _find(text, variant, 0, lead_in)
+            if position >= 0:
+                cursor = position + len(variant)
                 break
-        if position is None:
+        if position < 0:
             found.append(None)
             continue
         line_index = _bisect(line_starts, position)
         found.append((first_line + line_index, position - line_starts[line_index] + 1))
     return found
+
+
+def _find(text: str, target: str, start: int, lead_in: re.Pattern) -> int:
+    if not target:
+        return -1
+    position = text.find(target, start)
+    while position >= 0:
+        end = position + len(target)
+        if (end == len(text) or text[end] in _ENDS_TARGET) and lead_in.search(
+            text, max(0, position - 8), position
+        ):
+            return position
+        position = text.find(target, position + 1)
+    return -1
 
 
 def _bisect(starts: list[int], position: int) -> int:

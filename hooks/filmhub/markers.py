@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from filmhub.problems import Problem
-from filmhub.textscan import lines_outside_code
+from filmhub.textscan import Body, lines_outside_code
 
 # Marker name -> does it take an argument (the glossary term)?
 MARKERS = {"definition": True, "articles": False, "hubs": False}
@@ -36,10 +36,10 @@ class Marker:
         return f"<!-- {self.name}: {self.argument} -->" if self.argument else f"<!-- {self.name} -->"
 
 
-def find_markers(body: str, first_line: int, path: str) -> tuple[list[Marker], list[Problem]]:
+def find_markers(body: Body, path: str) -> tuple[list[Marker], list[Problem]]:
     """The markers in a page body, and problems with ones that are malformed."""
     markers, problems = [], []
-    for number, line in lines_outside_code(body, first_line):
+    for number, line in body.lines:
         match = _MARKER.match(line)
         if not match:
             continue

@@ -10,10 +10,12 @@ from __future__ import annotations
 import datetime
 import math
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from filmhub.front_matter import FrontMatter
 from filmhub.markers import Marker
 from filmhub.problems import Problem
+from filmhub.textscan import Body
 
 PILLAR, HUB, ARTICLE, PAGE = "pillar", "hub", "article", "page"
 WORDS_PER_MINUTE = 220
@@ -37,7 +39,11 @@ class SitePage:
     front: FrontMatter = field(default_factory=FrontMatter)
     markers: list[Marker] = field(default_factory=list)
     read_next: list = field(default_factory=list)  # filmhub.read_next.Entry, checked
-    words: int = 0
+
+    @cached_property
+    def body(self) -> Body:
+        """The text after the front matter, scanned once for every check."""
+        return Body(self.front.body, self.front.body_line)
 
     @property
     def kind(self) -> str:
@@ -76,7 +82,7 @@ class SitePage:
 
     @property
     def reading_minutes(self) -> int:
-        return max(1, math.ceil(self.words / WORDS_PER_MINUTE))
+        return max(1, math.ceil(self.body.words / WORDS_PER_MINUTE))
 
 
 def display_date(day: datetime.date) -> str:

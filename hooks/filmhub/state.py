@@ -32,7 +32,6 @@ class BuildState:
     today: datetime.date
     site: Site = field(default_factory=Site)
     problems: list[Problem] = field(default_factory=list)
-    sources: dict[str, str] = field(default_factory=dict)  # src_uri -> text, read once
     glossary: Glossary = field(default_factory=Glossary)
     # The theme's template environment (overrides/ first), for partials that
     # hooks put into pages.

@@ -9,8 +9,9 @@ knows how to skip those, so every check skips them the same way.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import cached_property
 
 _FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 _CODE_SPAN = re.compile(r"(`+)(.+?)\1")
@@ -50,8 +51,12 @@ class ProseLine:
 
 def prose_lines(text: str, first_line: int = 1) -> Iterator[ProseLine]:
     """Lines of prose: no fenced code, no HTML comments, no code spans."""
+    return _prose(lines_outside_code(text, first_line))
+
+
+def _prose(lines: Iterable[tuple[int, str]]) -> Iterator[ProseLine]:
     in_comment = False
-    for number, line in lines_outside_code(text, first_line):
+    for number, line in lines:
         if in_comment:
             end = line.find("-->")
             if end < 0:
@@ -117,7 +122,11 @@ def _blocks(lines: list[ProseLine]) -> Iterator[tuple[str, list[tuple[int, int, 
 
 def sentences(text: str, first_line: int = 1) -> Iterator[Sentence]:
     """Every sentence of prose, with the line and column where it starts."""
-    for kind, pieces in _blocks(list(prose_lines(text, first_line))):
+    return _sentences(list(prose_lines(text, first_line)))
+
+
+def _sentences(prose: list[ProseLine]) -> Iterator[Sentence]:
+    for kind, pieces in _blocks(prose):
         joined, positions = "", []
         for number, col, piece in pieces:
             if joined:
@@ -149,4 +158,33 @@ def _position(positions: list[tuple[int, int, int]], offset: int) -> tuple[int, 
 
 def word_count(text: str) -> int:
     """Words a reader reads: prose only, without code or link addresses."""
-    return sum(len(_WORD.findall(_LINK_URL.sub("]", line.text))) for line in prose_lines(text))
+    return Body(text).words
+
+
+class Body:
+    """A page body, scanned once: each check reads the part it needs.
+
+    The checks on a page (headings, markers, unfinished text, definitions,
+    reading time) all walk the same lines; this keeps one walk of each kind.
+    """
+
+    def __init__(self, text: str, first_line: int = 1) -> None:
+        self.text = text
+        self.first_line = first_line
+
+    @cached_property
+    def lines(self) -> list[tuple[int, str]]:
+        """(line number, line) outside fenced code blocks."""
+        return list(lines_outside_code(self.text, self.first_line))
+
+    @cached_property
+    def prose(self) -> list[ProseLine]:
+        return list(_prose(self.lines))
+
+    @cached_property
+    def sentences(self) -> list[Sentence]:
+        return list(_sentences(self.prose))
+
+    @cached_property
+    def words(self) -> int:
+        return sum(len(_WORD.findall(_LINK_URL.sub("]", line.text))) for line in self.prose)
