@@ -11,6 +11,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import ClassVar
 
 import pytest
+from errortable import documented
 
 from filmhub import external_links
 from filmhub.external_links import Occurrence, Settings, check_url, run
@@ -86,11 +87,14 @@ def test_each_kind_of_answer(server, path, ok, status, why, final):
     result = check_url(server + path, FAST)
     assert (result.ok, result.status, result.why) == (ok, status, why)
     assert result.final_url == (server + final if final else "")
+    if why:
+        assert documented(f"broken link '{server + path}': {why}")
 
 
 def test_a_slow_server_times_out_after_the_retries(server):
     result = check_url(server + "/slow", FAST)
     assert (result.ok, result.why) == (False, "no answer within 0.3 seconds")
+    assert documented(f"broken link '{server}/slow': {result.why}")
     assert _Handler.hits[("HEAD", "/slow")] == 2  # the first try and one retry
 
 
@@ -98,6 +102,7 @@ def test_a_redirect_loop_is_caught(server):
     result = check_url(server + "/loop-a", FAST)
     assert not result.ok
     assert result.why == f"redirect loop: {server}/loop-a → {server}/loop-b → {server}/loop-a"
+    assert documented(f"broken link '{server}/loop-a': {result.why}")
 
 
 def test_a_server_error_is_retried_with_backoff(server):
@@ -119,6 +124,7 @@ def test_run_reports_each_place_once_per_url_and_uses_the_cache(server, tmp_path
         f"docs/b.md:2:10: broken link '{server}/missing': the server answered 404",
     ]
     assert len(results) == 3
+    assert all(documented(str(p)) for p in problems)
     assert _Handler.hits[("HEAD", "/ok")] == 2  # once for /ok, once at the end of /moved
 
     _Handler.hits.clear()
@@ -126,6 +132,12 @@ def test_run_reports_each_place_once_per_url_and_uses_the_cache(server, tmp_path
     assert [str(p) for p in again] == [str(p) for p in problems]
     assert ("HEAD", "/ok") not in _Handler.hits, "fresh good results come from the cache"
     assert _Handler.hits[("HEAD", "/missing")] == 1, "broken links are asked about again"
+
+
+def test_an_unreachable_host_is_reported():
+    result = check_url("http://127.0.0.1:9/", FAST)  # the discard port: nothing listens
+    assert not result.ok and result.why.startswith("could not connect (")
+    assert documented(f"broken link 'http://127.0.0.1:9/': {result.why}")
 
 
 def test_stale_cache_entries_are_checked_again(server, tmp_path):

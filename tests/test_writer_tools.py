@@ -6,6 +6,7 @@ import datetime
 import subprocess
 
 import pytest
+from errortable import documented
 
 from filmhub import freshness, scaffold
 from sitebuilder import REPO, minimal_site
@@ -68,6 +69,7 @@ def test_scaffold_refuses_what_it_cannot_do(tmp_path, hub, title, message):
     with pytest.raises(scaffold.ScaffoldError) as error:
         scaffold.scaffold(docs_with_hubs(tmp_path), hub, title, TODAY)
     assert str(error.value) == message
+    assert documented(message), "CONTRIBUTING.md's error table explains it"
 
 
 def test_scaffold_never_overwrites(tmp_path):
@@ -146,6 +148,7 @@ def test_a_changed_body_with_an_old_date_is_warned_about(repo):
         "docs/hub/a.md:5: the text changed since HEAD but 'updated' is still 2026-01-13 — set it to 2026-11-24 if "
         "readers should know the article changed"
     ]
+    assert documented(stale(repo)[0])
 
 
 @pytest.mark.parametrize(
