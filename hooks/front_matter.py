@@ -33,7 +33,7 @@ def on_files(files, config):
         if text is not None:
             page.front, parse_problems = front_matter.parse(text, path)
             problems += parse_problems
-            if page.front.parsed:
+            if page.front.read:
                 problems += front_matter.validate(page.front, page.kind, path, build.today)
             problems += front_matter.body_heading_problems(page.body, path)
             problems += front_matter.unfinished_text_problems(page.body, path)

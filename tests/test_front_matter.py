@@ -17,7 +17,7 @@ PATH = "docs/hub/article.md"
 
 def problems_of(text: str, kind: str = "article") -> list[str]:
     front, problems = front_matter.parse(text, PATH)
-    if front.parsed:
+    if front.read:
         problems += front_matter.validate(front, kind, PATH, TODAY)
     problems += front_matter.body_heading_problems(Body(front.body, front.body_line), PATH)
     return [str(p) for p in problems]

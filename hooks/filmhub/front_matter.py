@@ -64,6 +64,9 @@ class Fields:
     key_lines: dict[str, int] = field(default_factory=dict)
     value_positions: dict[str, tuple[int, int]] = field(default_factory=dict)
     item_positions: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+    # True once the YAML was read as a mapping, even if a value in it was bad:
+    # the schema can still check the other keys.
+    read: bool = False
 
     def get(self, key: str, default: Any = None) -> Any:
         return self.values.get(key, default)
@@ -81,7 +84,6 @@ class FrontMatter(Fields):
 
     body: str = ""
     body_line: int = 1
-    parsed: bool = False
 
 
 def decode(raw: bytes, path: str) -> tuple[str | None, list[Problem]]:
@@ -136,7 +138,6 @@ def parse(text: str, path: str) -> tuple[FrontMatter, list[Problem]]:
         ]
     front = FrontMatter(body="".join(lines[closing + 1 :]), body_line=closing + 2)
     problems = read_fields("".join(lines[1:closing]), front, path, first_line=2)
-    front.parsed = not problems
     return front, problems
 
 
@@ -166,6 +167,7 @@ def read_fields(
         if not _read_with(fast, source, parsed, path, first_line, what):
             for name in ("values", "key_lines", "value_positions", "item_positions"):
                 getattr(fields, name).update(getattr(parsed, name))
+            fields.read = True
             return []
     return _read_with(yaml.SafeLoader, source, fields, path, first_line, what)
 
@@ -193,6 +195,7 @@ def _read_with(
         except yaml.YAMLError as error:
             return [Problem(path, 1, f"{what} is not valid YAML ({error})", kind=_kind(what))]
         if root is None:
+            fields.read = True
             return []
         if not isinstance(root, yaml.MappingNode):
             found = "a list" if isinstance(root, yaml.SequenceNode) else "plain text"
@@ -205,6 +208,7 @@ def _read_with(
                     kind=_kind(what),
                 )
             ]
+        fields.read = True
         return _read_mapping(loader, root, fields, path, offset, what)
     finally:
         loader.dispose()

@@ -37,7 +37,7 @@ def marker_problems(site: Site) -> list[Problem]:
                     )
                 )
         name = REQUIRED_MARKER.get(page.kind)
-        if name and page.front.parsed and not page.markers_named(name):
+        if name and page.front.read and not page.markers_named(name):
             what = "its articles" if page.kind == HUB else "the hubs"
             problems.append(
                 Problem(

@@ -300,10 +300,11 @@ def _closest_path(wanted: str, pool: list[str]) -> str:
     """A near spelling of the file name, preferring the same folder; or the same
     name in another folder when only one page has it."""
     folder, name = posixpath.split(wanted.rstrip("/"))
+    stem = posixpath.splitext(name)[0]  # a shared ".md" would make any two names look alike
     scored = []
     for candidate in pool:
         candidate_folder, candidate_name = posixpath.split(candidate.rstrip("/"))
-        score = difflib.SequenceMatcher(None, name, candidate_name).ratio()
+        score = difflib.SequenceMatcher(None, stem, posixpath.splitext(candidate_name)[0]).ratio()
         score += 0.05 if candidate_folder == folder else 0
         scored.append((score, candidate))
     scored.sort(key=lambda pair: (-pair[0], pair[1]))

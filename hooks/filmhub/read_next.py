@@ -47,7 +47,7 @@ def entries(page: SitePage) -> tuple[list[Entry], list[Problem]]:
     """The valid-looking entries of a page's read_next, and problems with the list."""
     front, path = page.front, page.path
     if "read_next" not in front.key_lines:
-        if page.kind == ARTICLE and front.parsed:
+        if page.kind == ARTICLE and front.read:
             return [], [
                 Problem(
                     path,

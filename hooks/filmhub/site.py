@@ -144,7 +144,7 @@ class Site:
         problems = []
         for page in sorted(self.pages.values(), key=lambda p: p.src_uri):
             title = page.front.get("title")
-            if not title:
+            if not isinstance(title, str) or not title.strip():
                 continue
             key = title.strip().casefold()
             if key in first:
