@@ -16,7 +16,7 @@ from markdown.extensions.toc import slugify as default_slugify
 
 from filmhub import state
 from filmhub.link_collector import LinkCollector
-from filmhub.links import HTML, MARKDOWN, NAV, YAML_LEAD_IN, Link, LinkIndex, SiteFile, check, locate
+from filmhub.links import HTML, MARKDOWN, NAV, Link, LinkIndex, SiteFile, check, locate, locate_in_nav
 
 
 def on_config(config):
@@ -36,10 +36,7 @@ def on_files(files, config):
 
 def on_nav(nav, config, files):
     build = state.for_config(config)
-    config_file = Path(config["config_file_path"])
-    config_text = config_file.read_text(encoding="utf-8") if config_file.exists() else ""
-    nav_text = config_text[config_text.find("\nnav:") + 1 :] if "\nnav:" in config_text else ""
-    nav_first_line = config_text[: config_text.find("\nnav:") + 1].count("\n") + 1
+    entries = []  # navigation entries that are not pages: addresses to check
     stack = list(nav.items)
     while stack:
         item = stack.pop(0)
@@ -48,9 +45,13 @@ def on_nav(nav, config, files):
         elif item.is_page:
             build.nav_pages.add(item.file.src_uri)
         else:
-            (position,) = locate(nav_text, [item.url], nav_first_line, YAML_LEAD_IN)
+            entries.append(item.url)
+    if entries:
+        config_file = Path(config["config_file_path"])
+        positions = locate_in_nav(config_file.read_text(encoding="utf-8"), entries)
+        for url, position in zip(entries, positions, strict=True):
             line, col = position or (1, None)
-            build.links.append(Link(config_file.name, item.url, NAV, line=line, col=col))
+            build.links.append(Link(config_file.name, url, NAV, line=line, col=col))
     return nav
 
 

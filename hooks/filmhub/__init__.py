@@ -6,9 +6,25 @@ call them directly and the logic can move to another generator later.
 
 Modules, one concern each:
 
-- problems:      Problem values and how a list of them is reported.
-- textscan:      walking Markdown prose while skipping code, comments and quotes.
-- front_matter:  parsing and validating each page's front matter.
-- site:          the model of the site: pages, hubs, articles.
-- state:         the per-build state the hooks share.
+- problems:        Problem values and how a list of them is reported.
+- textscan:        a page body's lines, prose and sentences, scanned once.
+- front_matter:    parsing and validating each page's front matter.
+- site:            the model of the site: pages, hubs, articles.
+- state:           the per-build state the hooks share.
+- markers:         the <!-- … --> lines where the build puts shared content.
+- links:           resolving every link and anchor as the published site will.
+- link_collector:  the Markdown extension that collects links and ids.
+- read_next:       Read Next lists, cards and backlinks.
+- hub_lists:       hub pages' article lists and the pillar's list of hubs.
+- glossary:        the glossary files in glossary/.
+- definitions:     catching terms defined in a page's own words, or copied.
+- tooltips:        the Markdown extension that marks a term's first mention.
+- glossary_page:   the glossary page, made in memory.
+- seo:             head metadata, JSON-LD, the feed and robots.txt.
+
+Writer tools, run with `python -m filmhub.<name>` (see the Makefile):
+
+- scaffold:        make article.
+- freshness:       the warning for edited articles whose date stayed the same.
+- external_links:  make linkcheck-external.
 """

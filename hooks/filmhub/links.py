@@ -439,6 +439,15 @@ def locate(
     return found
 
 
+def locate_in_nav(config_text: str, targets: Iterable[str]) -> list[tuple[int, int] | None]:
+    """(line, col) of navigation entries in the text of mkdocs.yml."""
+    start = config_text.find("\nnav:") + 1
+    if start == 0:
+        return [None for _ in targets]
+    first_line = config_text[:start].count("\n") + 1
+    return locate(config_text[start:], targets, first_line, YAML_LEAD_IN)
+
+
 def _find(text: str, target: str, start: int, lead_in: re.Pattern) -> int:
     if not target:
         return -1

@@ -27,7 +27,6 @@ _KEY = "filmhub_build_state"
 class BuildState:
     project_dir: Path  # the folder of mkdocs.yml; writers' paths are shown relative to it
     docs_dir: Path
-    site_url: str
     strict: bool
     today: datetime.date
     site: Site = field(default_factory=Site)
@@ -64,7 +63,6 @@ def for_config(config: MutableMapping) -> BuildState:
         state = BuildState(
             project_dir=project_dir,
             docs_dir=Path(config["docs_dir"]).resolve(),
-            site_url=config.get("site_url") or "",
             strict=bool(config.get("strict")),
             today=datetime.date.today(),
         )
