@@ -413,6 +413,19 @@ def test_tooltips_mark_only_the_first_mention_in_running_text(site):
     assert '<h2 id="ai-and-models-in-the-edit">AI and models in the edit' in html
 
 
+def test_an_acronym_starting_a_compound_gets_the_tooltip_but_a_word_does_not(site):
+    files = minimal_site(
+        **GLOSSARY_FILES,
+        **{
+            "docs/hub/article.md": article(
+                "Article", "Model-based tools, then AI-assisted cleanup and the model."
+            )
+        },
+    )
+    result = site(files)
+    assert [t[1] for t in tooltips(result.html("hub/article/index.html"))] == ["AI", "model"]
+
+
 def test_hyphenated_terms_get_tooltips_and_headings_or_links_still_count_as_use(site):
     files = minimal_site(
         **{

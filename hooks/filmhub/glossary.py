@@ -81,14 +81,18 @@ class Glossary:
         """A regex alternation of every term and alias, longest first.
 
         Words may be joined by spaces or hyphens ("optical-flow retiming");
-        a plural -s or -es is allowed; acronyms (AI, ADR) match in capitals
-        only, even inside a pattern compiled to ignore case.
+        a plural -s or -es is allowed. Acronyms (AI, ADR) match in capitals
+        only, even inside a pattern compiled to ignore case, and also at the
+        start of a compound ("AI-assisted"); other names only as whole words.
         """
         names = sorted({name for term in self.terms.values() for name in term.names}, key=len, reverse=True)
         alternatives = []
         for name in names:
             body = r"[\s-]+".join(map(re.escape, name.split()))
-            alternatives.append(f"(?-i:{body})s?" if name.isupper() else f"{body}(?:s|es)?")
+            if name.isupper():
+                alternatives.append(f"(?-i:{body})s?(?!\\w)")
+            else:
+                alternatives.append(f"{body}(?:s|es)?(?![\\w-])")
         return "|".join(alternatives)
 
     def suggest(self, slug: str) -> str:

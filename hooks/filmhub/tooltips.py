@@ -39,7 +39,7 @@ def names_pattern(glossary: Glossary) -> re.Pattern | None:
     alternation = glossary.names_alternation()
     if not alternation:
         return None
-    return re.compile(r"(?<![\w-])(?:" + alternation + r")(?![\w-])", re.IGNORECASE)
+    return re.compile(r"(?<![\w-])(?:" + alternation + r")", re.IGNORECASE)
 
 
 @dataclass
