@@ -101,3 +101,14 @@ def test_diagrams_are_accessible_self_contained_and_readable_in_both_schemes(pat
     assert panels, "a full-size background panel keeps the text readable on any page colour"
     assert not re.search(r"(?:href|src)=\"(?:https?:)?//", text), "no external references"
     assert "<script" not in text and "<image" not in text and "@import" not in text
+
+
+@pytest.mark.parametrize("src", sorted(ARTICLES))
+def test_each_built_article_has_cards_backlinks_and_the_ai_tooltip(real_site, src):
+    html = (real_site / src.removesuffix(".md") / "index.html").read_text(encoding="utf-8")
+    assert html.count('class="hub-card__link"') == len(ARTICLES[src].get("read_next"))
+    assert 'id="referenced-by"' in html, "some page cites every article"
+    first_ai = re.search(r'<a [^>]*class="hub-term__link"[^>]*>AI</a>', html) or re.search(
+        r'<a [^>]*>AI</a><span class="hub-term__tip"', html
+    )
+    assert first_ai and "glossary/#ai" in first_ai.group(0), "the first AI links to its glossary entry"
