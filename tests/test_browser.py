@@ -158,6 +158,9 @@ def test_read_next_cards_are_visible_and_lead_to_their_pages(visit):
     assert cards.count() >= 1
     for index in range(cards.count()):
         assert cards.nth(index).is_visible()
+        assert cards.nth(index).evaluate("el => getComputedStyle(el).textDecorationLine") == "none", (
+            "a card, not a text link"
+        )
     title = cards.first.locator(".hub-card__title").inner_text()
     cards.first.click()
     page.wait_for_load_state()
