@@ -10,14 +10,15 @@ term (filmhub.glossary_page).
 
 from __future__ import annotations
 
+import posixpath
+
 import markdown as python_markdown
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
 from filmhub import glossary, glossary_page, state
 from filmhub.definitions import CopyChecker, DefinitionChecker
-from filmhub.hub_lists import page_folder
-from filmhub.links import relative_url
+from filmhub.links import url_from_page
 from filmhub.markers import render_block, replace_markers
 from filmhub.problems import Problem
 from filmhub.site import ARTICLE, HUB, PILLAR
@@ -88,10 +89,11 @@ def on_page_markdown(markdown, page, config, files):
     tooltips: TermTooltips = build.helpers["glossary"]
     site_page = build.site.pages.get(page.file.src_uri)
     glossary_url = files.get_file_from_path(glossary_page.SRC_URI).url
-    folder = page_folder(page.file.url)
     tooltips.page = page.file.src_uri
     tooltips.active = site_page is not None and site_page.kind in TOOLTIP_PAGES
-    tooltips.href_of = lambda slug: f"{relative_path_to(page.file.src_uri, glossary_page.SRC_URI)}#{slug}"
+    # A Markdown path from this page, which MkDocs then turns into the URL.
+    to_glossary = posixpath.relpath(glossary_page.SRC_URI, posixpath.dirname(page.file.src_uri) or ".")
+    tooltips.href_of = lambda slug: f"{to_glossary}#{slug}"
     if page.file.src_uri == glossary_page.SRC_URI:
         return _glossary_body(build)
 
@@ -105,16 +107,10 @@ def on_page_markdown(markdown, page, config, files):
             "partials/definition.html",
             term=term.term,
             html=python_markdown.markdown(term.definition),
-            url=relative_url(folder, glossary_url) + f"#{term.slug}",
+            url=url_from_page(page.file.url, glossary_url) + f"#{term.slug}",
         )
 
     return replace_markers(markdown, "definition", definition)
-
-
-def relative_path_to(source: str, target: str) -> str:
-    """A docs-relative Markdown path from one page to another."""
-    depth = source.count("/")
-    return "../" * depth + target
 
 
 def on_page_content(html, page, config, files):

@@ -9,16 +9,11 @@ module gathers the data; the markup is in overrides/partials/.
 
 from __future__ import annotations
 
-from filmhub.links import relative_url
+from filmhub.links import url_from_page
 from filmhub.problems import Problem
 from filmhub.site import HUB, PILLAR, Site, SitePage, display_date
 
 REQUIRED_MARKER = {HUB: "articles", PILLAR: "hubs"}  # page kind -> its list marker
-
-
-def page_folder(url: str) -> str:
-    """The folder a browser resolves relative links from, for a page's URL."""
-    return url if url.endswith("/") or not url else url.rsplit("/", 1)[0] + "/"
 
 
 def marker_problems(site: Site) -> list[Problem]:
@@ -52,12 +47,11 @@ def marker_problems(site: Site) -> list[Problem]:
 
 def articles_of(site: Site, hub_page: SitePage) -> list[dict]:
     """The hub's published articles, as the article list shows them."""
-    folder = page_folder(hub_page.url)
     return [
         {
             "title": article.title,
             "description": article.description,
-            "url": relative_url(folder, article.url),
+            "url": url_from_page(hub_page.url, article.url),
             "updated": display_date(article.updated) if article.updated else "",
             "updated_iso": article.updated.isoformat() if article.updated else "",
         }
@@ -67,12 +61,11 @@ def articles_of(site: Site, hub_page: SitePage) -> list[dict]:
 
 def hubs_of(site: Site, page: SitePage) -> list[dict]:
     """Each hub with its description and number of articles, for the pillar guide."""
-    folder = page_folder(page.url)
     return [
         {
             "title": hub.title,
             "description": hub.description,
-            "url": relative_url(folder, hub.url),
+            "url": url_from_page(page.url, hub.url),
             "count": len(site.articles(hub.hub)),
         }
         for hub in site.hubs

@@ -202,9 +202,7 @@ def _resolve_source(link: Link, index: LinkIndex, path: str, fragment: str) -> R
 
 
 def _resolve_url(link: Link, index: LinkIndex, path: str, fragment: str) -> Resolved:
-    page = index.by_src[link.source]
-    base = page.url if page.url.endswith("/") or not page.url else posixpath.dirname(page.url) + "/"
-    joined = posixpath.normpath(posixpath.join(base, unquote(path)))
+    joined = posixpath.normpath(posixpath.join(page_folder(index.by_src[link.source].url), unquote(path)))
     if joined == ".":
         joined = ""
     elif path.endswith("/"):
@@ -320,13 +318,21 @@ def _express(link: Link, index: LinkIndex, file: SiteFile, fragment: str) -> str
     if link.origin in (READ_NEXT, NAV):
         return file.src_uri + anchor
     if link.origin == HTML:
-        page = index.by_src[link.source]
-        base = page.url if page.url.endswith("/") or not page.url else posixpath.dirname(page.url) + "/"
-        return relative_url(base, file.url) + anchor
+        return url_from_page(index.by_src[link.source].url, file.url) + anchor
     if file.src_uri == link.source and fragment:
         return anchor
     start = posixpath.dirname(link.source) or "."
     return posixpath.relpath(file.src_uri, start) + anchor
+
+
+def page_folder(url: str) -> str:
+    """The folder a browser resolves relative links from, for a page's URL."""
+    return url if url.endswith("/") or not url else posixpath.dirname(url) + "/"
+
+
+def url_from_page(page_url: str, to_url: str) -> str:
+    """A link to `to_url` as written on the page published at `page_url`."""
+    return relative_url(page_folder(page_url), to_url)
 
 
 def relative_url(from_dir: str, to_url: str) -> str:
