@@ -13,7 +13,13 @@ from pathlib import Path
 from mkdocs.structure.files import InclusionLevel
 
 from filmhub import front_matter, site, state
+from filmhub.bounds import markdown_depth_problem
 from filmhub.markers import find_markers
+from filmhub.page_safety import generated_marker_problem
+
+# What MkDocs renders for a page whose body it must not parse; the problem
+# that says why is listed in the terminal and in the preview's box.
+BLOCKED_BODY = "\nThis page can't be shown until the problems listed for it are fixed.\n"
 
 
 def on_config(config):
@@ -30,9 +36,19 @@ def on_files(files, config):
         path = build.display_path(file.src_uri)
         text, problems = front_matter.decode(Path(file.abs_src_path).read_bytes(), path)
         page = site.SitePage(file.src_uri, path, file.url)
-        if text is not None:
+        if text is None:
+            page.blocked = True
+        else:
             page.front, parse_problems = front_matter.parse(text, path)
             problems += parse_problems
+            too_deep = markdown_depth_problem(page.front.body, path, page.front.body_line)
+            if too_deep:
+                page.blocked = True
+                problems.append(too_deep)
+            reserved = generated_marker_problem(page.front.body, path, page.front.body_line)
+            if reserved:
+                page.blocked = True
+                problems.append(reserved)
             if page.front.read:
                 problems += front_matter.validate(page.front, page.kind, path, build.today)
             problems += front_matter.body_heading_problems(page.body, path)
@@ -54,18 +70,22 @@ def on_page_read_source(page, config):
     # reported problem), after a blank line so it finds no metadata of its own
     # to parse again; on_page_markdown gives it the checked values instead.
     site_page = state.for_config(config).site.pages.get(page.file.src_uri)
-    return None if site_page is None else "\n" + site_page.front.body
+    if site_page is None:
+        return None
+    return BLOCKED_BODY if site_page.blocked else "\n" + site_page.front.body
 
 
 def on_page_markdown(markdown, page, config, files):
     site_page = state.for_config(config).site.pages.get(page.file.src_uri)
     if site_page is not None:
-        page.meta = dict(site_page.front.values)
+        page.meta = site.theme_meta(site_page.front.values)
     return markdown
 
 
 def on_page_context(context, page, config, nav):
     site_page = state.for_config(config).site.pages.get(page.file.src_uri)
+    if site_page is not None:
+        context["page_heading"] = site_page.title
     if site_page and site_page.published and site_page.updated:
         context["byline"] = {
             "published": site.display_date(site_page.published),

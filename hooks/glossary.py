@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import posixpath
 
-import markdown as python_markdown
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
+from mkdocs.structure.toc import get_toc
 
 from filmhub import glossary, glossary_page, state
 from filmhub.definitions import CopyChecker, DefinitionChecker
@@ -95,7 +95,7 @@ def on_page_markdown(markdown, page, config, files):
     to_glossary = posixpath.relpath(glossary_page.SRC_URI, posixpath.dirname(page.file.src_uri) or ".")
     tooltips.href_of = lambda slug: f"{to_glossary}#{slug}"
     if page.file.src_uri == glossary_page.SRC_URI:
-        return _glossary_body(build)
+        return _glossary_body(build, glossary_url)
 
     def definition(marker) -> str:
         term = build.glossary.terms.get(marker.argument)
@@ -106,7 +106,7 @@ def on_page_markdown(markdown, page, config, files):
             build.templates,
             "partials/definition.html",
             term=term.term,
-            html=python_markdown.markdown(term.definition),
+            html=glossary.definition_html(term.definition),
             url=url_from_page(page.file.url, glossary_url) + f"#{term.slug}",
         )
 
@@ -114,11 +114,15 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_content(html, page, config, files):
-    state.for_config(config).helpers["glossary"].rendered.add(page.file.src_uri)
+    build = state.for_config(config)
+    build.helpers["glossary"].rendered.add(page.file.src_uri)
+    if page.file.src_uri == glossary_page.SRC_URI:
+        # Markdown never saw the page's headings (they come from a partial).
+        page.toc = get_toc(glossary_page.toc_tokens(build.helpers["glossary_letters"]))
     return html
 
 
-def _glossary_body(build) -> str:
+def _glossary_body(build, glossary_url: str) -> str:
     tooltips: TermTooltips = build.helpers["glossary"]
     waiting = sorted(
         src for src, page in build.site.pages.items() if not page.draft and src not in tooltips.rendered
@@ -132,5 +136,17 @@ def _glossary_body(build) -> str:
     used = {}
     for slug, sources in tooltips.used.items():
         articles = [build.site.pages[src] for src in sources if src in build.site.pages]
-        used[slug] = [(p.title, p.src_uri) for p in articles if p.kind == ARTICLE and not p.draft]
-    return glossary_page.markdown(build.glossary, used)
+        used[slug] = [
+            (p.title, url_from_page(glossary_url, p.url))
+            for p in articles
+            if p.kind == ARTICLE and not p.draft
+        ]
+    letters = glossary_page.letters(build.glossary, used)
+    build.helpers["glossary_letters"] = letters
+    return (
+        "\n"
+        + render_block(
+            build.templates, "partials/glossary-page.html", letters=letters, intro=glossary_page.INTRO
+        )
+        + "\n"
+    )

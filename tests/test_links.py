@@ -264,7 +264,7 @@ def test_tricky_valid_links_are_not_reported(site):
                     [Attr-list id](#why), [toc slug](#cafe-crew-notes), [raw id](#raw-anchor), [name](#old-name).
                     [Hub](./), [hub index](index.md), [pillar](../), [pillar file](../index.md), [folder](../ethics/).
                     [Encoded](Caf%C3%A9%20notes.md), [spaces](<Café notes.md>), [query](other.md?from=hub#section-two).
-                    [Footnote](other.md#fn:1), [image](../assets/still.png), [download](../assets/call-sheet.pdf).
+                    [Footnote](other.md#fn:1), [image](../assets/still.png), [a still](../assets/call-sheet.png).
                     <https://example.org/a?b=1&c=2> [mail](mailto:desk@example.org) [phone](tel:+441234567890)
 
                     <span id="raw-anchor"></span><a name="old-name"></a>
@@ -285,7 +285,7 @@ def test_tricky_valid_links_are_not_reported(site):
                 "docs/ethics/index.md": page("Ethics", "<!-- articles -->"),
                 "docs/assets/still.png": b"png",
                 "docs/assets/still@2x.png": b"png",
-                "docs/assets/call-sheet.pdf": b"%PDF",
+                "docs/assets/call-sheet.png": b"\x89PNG",
             }
         )
     )

@@ -19,6 +19,7 @@ where it is and what to do.
 
 from __future__ import annotations
 
+import bisect
 import datetime
 import difflib
 import re
@@ -27,6 +28,15 @@ from typing import Any
 
 import yaml
 
+from filmhub.bounds import MAX_PAGE_BYTES, MAX_YAML_NODES, size_problem, yaml_depth_problem
+from filmhub.characters import (
+    describe,
+    first_unwritable,
+    has_markup,
+    line_starts,
+    replace_unwritable,
+    split_lines,
+)
 from filmhub.problems import Problem
 from filmhub.textscan import Body
 
@@ -86,12 +96,19 @@ class FrontMatter(Fields):
     body_line: int = 1
 
 
-def decode(raw: bytes, path: str) -> tuple[str | None, list[Problem]]:
-    """The text of a page, or a problem saying why it can't be read."""
+def decode(raw: bytes, path: str, limit: int = MAX_PAGE_BYTES) -> tuple[str | None, list[Problem]]:
+    """The text of a page, or a problem saying why it can't be read.
+
+    Characters that cannot be published are reported at their line and
+    replaced with U+FFFD, so nothing later (YAML, Markdown, the feed) sees them.
+    """
+    too_big = size_problem(len(raw), path, limit)
+    if too_big:
+        return None, [too_big]
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
+        line = len(line_starts(raw[: error.start].decode("utf-8", "replace")))
         return None, [
             Problem(
                 path,
@@ -110,12 +127,29 @@ def decode(raw: bytes, path: str) -> tuple[str | None, list[Problem]]:
                 kind="front-matter",
             )
         ]
-    return text, []
+    return _without_unwritable(text, path)
+
+
+def _without_unwritable(text: str, path: str) -> tuple[str, list[Problem]]:
+    offset = first_unwritable(text)
+    if offset is None:
+        return text, []
+    starts = line_starts(text)
+    line = bisect.bisect_right(starts, offset)
+    problem = Problem(
+        path,
+        line,
+        f"this line holds {describe(text[offset])}, which can't be published — "
+        "delete it (retype the words around it if you can't see it)",
+        col=offset - starts[line - 1] + 1,
+        kind="encoding",
+    )
+    return replace_unwritable(text), [problem]
 
 
 def parse(text: str, path: str) -> tuple[FrontMatter, list[Problem]]:
     """Split a page into front matter and body, and parse the YAML."""
-    lines = text.splitlines(keepends=True)
+    lines = split_lines(text, keepends=True)
     if not lines or not _OPENING.match(lines[0].rstrip("\r\n")):
         hint = (
             "remove the blank lines above '---'"
@@ -160,7 +194,12 @@ def read_fields(
 
     libyaml parses quickly where PyYAML has it; a file it rejects is parsed
     again in pure Python, whose error messages are the same on every machine.
+    Neither sees text nested deeper than bounds.MAX_YAML_DEPTH: libyaml would
+    overflow the C stack, and the pure-Python loader its recursion limit.
     """
+    too_deep = yaml_depth_problem(source, path, first_line, what)
+    if too_deep:
+        return [too_deep]
     fast = getattr(yaml, "CSafeLoader", None)
     if fast is not None:
         parsed = Fields()
@@ -208,10 +247,41 @@ def _read_with(
                     kind=_kind(what),
                 )
             ]
+        shape = _shape_problem(root, path, offset, what)
+        if shape:
+            return [shape]
         fields.read = True
         return _read_mapping(loader, root, fields, path, offset, what)
     finally:
         loader.dispose()
+
+
+def _shape_problem(root, path: str, offset: int, what: str) -> Problem | None:
+    """Anchors and aliases (one node reached twice) make a small text stand
+    for a huge value; a front matter block has no use for them."""
+    seen, stack = set(), [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            return Problem(
+                path,
+                node.start_mark.line + offset,
+                f"{what} uses a YAML anchor or alias ('&' or '*') — write each value out in full",
+                kind=_kind(what),
+            )
+        seen.add(id(node))
+        if len(seen) > MAX_YAML_NODES:
+            return Problem(
+                path,
+                offset,
+                f"{what} has more than {MAX_YAML_NODES:,} values — keep it short",
+                kind=_kind(what),
+            )
+        if isinstance(node, yaml.MappingNode):
+            stack.extend(part for pair in node.value for part in pair)
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+    return None
 
 
 EXAMPLES = {
@@ -254,14 +324,12 @@ def _read_mapping(loader, root, fields: Fields, path: str, offset: int, what: st
         try:
             fields.values[key] = loader.construct_object(value_node, deep=True)
         except ValueError:
-            problems.append(
-                Problem(
-                    path,
-                    line,
-                    f"'{key}' {value_node.value} is not a real date — check the month and day",
-                    kind=kind,
-                )
-            )
+            if value_node.tag.endswith(":timestamp"):
+                message = f"'{key}' {value_node.value} is not a real date — check the month and day"
+            else:
+                message = f"'{key}' can't be read as a value — write plain text, a date or a small number"
+            problems.append(Problem(path, line, message, kind=kind))
+            continue
         except yaml.YAMLError as error:
             problems.append(
                 Problem(
@@ -272,7 +340,38 @@ def _read_mapping(loader, root, fields: Fields, path: str, offset: int, what: st
                     kind=kind,
                 )
             )
+            continue
+        unwritable = _unwritable_value(fields.values[key])
+        if unwritable:
+            problems.append(
+                Problem(
+                    path,
+                    line,
+                    f"'{key}' holds {describe(unwritable)}, which can't be published — "
+                    "remove the escape (\\u…, \\x…) that makes it",
+                    kind=kind,
+                )
+            )
+            del fields.values[key]
     return problems
+
+
+def _unwritable_value(value: Any) -> str | None:
+    """The first character in a parsed value (strings in lists and mappings
+    too) that cannot be published; YAML escapes can make any character."""
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            offset = first_unwritable(item, in_value=True)
+            if offset is not None and item[offset] not in "\n\t":
+                return item[offset]
+        elif isinstance(item, dict):
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return None
 
 
 def validate(front: FrontMatter, kind: str, path: str, today: datetime.date) -> list[Problem]:
@@ -357,6 +456,8 @@ def _check_text(key: str, front: FrontMatter, path: str) -> Problem | None:
         return _at(front, key, path, f"'{key}' must be text — {_REQUIRED_HINTS[key]}")
     if "\n" in value.strip():
         return _at(front, key, path, f"'{key}' must be a single line")
+    if has_markup(value):
+        return _at(front, key, path, plain_text_message(key))
     if key == "title":
         return None
     if value.strip().upper().startswith(PLACEHOLDER):
@@ -390,6 +491,15 @@ def _check_text(key: str, front: FrontMatter, path: str) -> Problem | None:
             "'description' must end with a full stop — it is shown as a sentence in link cards",
         )
     return None
+
+
+def plain_text_message(key: str) -> str:
+    """Titles, descriptions, tags and glossary names are plain text: some
+    theme templates print them as they are, so '<' and '>' are refused."""
+    return (
+        f"'{key}' contains '<' or '>' — it is plain text, shown in titles, tabs, cards and the feed; "
+        "write it without < and > (use words, or ‹ › if you need the look)"
+    )
 
 
 def _as_date(value: Any) -> datetime.date | str:
@@ -451,6 +561,9 @@ def _check_tags(front: FrontMatter, path: str) -> list[Problem]:
         ]
     seen = set()
     for tag, (line, _col) in zip(tags, front.item_positions.get("tags", []), strict=False):
+        if has_markup(tag):
+            del front.values["tags"]
+            return [Problem(path, line, plain_text_message("tags"), kind="front-matter")]
         if tag.casefold() in seen:
             return [Problem(path, line, f"tag '{tag}' is listed twice — keep one", kind="front-matter")]
         seen.add(tag.casefold())

@@ -25,7 +25,12 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from filmhub.front_matter import Fields, read_fields
+import markdown
+
+from filmhub import page_safety
+from filmhub.bounds import MAX_GLOSSARY_BYTES
+from filmhub.characters import has_markup, split_lines
+from filmhub.front_matter import Fields, decode, plain_text_message, read_fields
 from filmhub.problems import Problem
 
 SHARED = "ai"  # the term whose definition the whole hub shares
@@ -33,7 +38,32 @@ KEYS = ("term", "aliases", "short", "definition", "see_also", "sources")
 REQUIRED = ("term", "short", "definition")
 SHORT_LIMIT = 200
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-_MARKDOWN_LINK = re.compile(r"\]\(|<https?://")
+# Inline, reference and autolinks, and raw HTML links: a definition links nowhere.
+_MARKDOWN_LINK = re.compile(
+    r"\]\(|\]\[|<https?://|<a[\s>]|^ {0,3}\[[^\]\n]+\]:", re.IGNORECASE | re.MULTILINE
+)
+# A name is linked and gets a tooltip wherever it appears, so it must be a
+# real term: at least this long, with letters, and not an everyday word.
+MIN_NAME = 3
+_LETTER = re.compile(r"[^\W\d_]")
+COMMON_WORDS = frozenset(
+    """
+    the be to of and a in that have i it for not on with he as you do at this but his by from they we
+    say her she or an will my one all would there their what so up out if about who get which go me
+    when make can like time no just him know take people into year your good some could them see other
+    than then now look only come its over think also back after use two how our work first well way
+    even new want because any these give day most us is are was were been being has had did does done
+    said made went got very more much many such own same few each every both either neither here where
+    why while until since though although yet still never always often again once off down under above
+    below between through during before against among within without upon per via ever too quite
+    rather really thing things part place case point fact hand life world week month man woman child
+    those shall should may might must need let put set keep show try call ask seem feel leave turn
+    mean tell become begin run move live believe bring happen write sit stand lose pay meet include
+    continue learn change lead understand watch follow stop create speak read allow add spend grow open
+    walk win offer remember love consider appear buy wait serve die send expect build stay fall cut
+    reach kill remain
+    """.split()
+)
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])")
 
 
@@ -54,6 +84,7 @@ class Term:
     see_also: list[str] = field(default_factory=list)
     sources: list[Source] = field(default_factory=list)
     name_lines: dict[str, int] = field(default_factory=dict)  # casefolded name -> line in the file
+    definition_line: int = 1  # where the definition's text starts in the file
     see_also_lines: list[int] = field(default_factory=list)
 
     @property
@@ -141,17 +172,9 @@ def _read_term(file: Path, path: str) -> tuple[Term | None, list[Problem]]:
                 kind="glossary",
             )
         ]
-    try:
-        text = file.read_bytes().decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return None, [
-            Problem(
-                path,
-                1,
-                "the file is not UTF-8 text — save it again with the encoding set to UTF-8",
-                kind="glossary",
-            )
-        ]
+    text, problems = decode(file.read_bytes(), path, limit=MAX_GLOSSARY_BYTES)
+    if text is None or problems:
+        return None, problems
     fields = Fields()
     problems = read_fields(text, fields, path, first_line=1, what="glossary entry")
     if problems:
@@ -174,7 +197,19 @@ def _read_term(file: Path, path: str) -> tuple[Term | None, list[Problem]]:
     term.name_lines = dict(zip([a.casefold() for a in term.aliases], alias_lines, strict=False))
     term.name_lines[term.term.casefold()] = fields.key_lines["term"]
     term.see_also_lines = [line for line, _ in fields.item_positions.get("see_also", [])]
+    line, col = fields.value_positions["definition"]
+    source_lines = split_lines(text)
+    block = line <= len(source_lines) and source_lines[line - 1][col - 1 : col].strip() in ("|", ">")
+    term.definition_line = line + 1 if block else line
+    problems += page_safety.html_problems(
+        definition_html(term.definition), term.definition, path, term.definition_line
+    )
     return term, problems
+
+
+def definition_html(definition: str) -> str:
+    """A definition's Markdown as HTML, for the glossary page and definition blocks."""
+    return markdown.markdown(definition)
 
 
 def _at(fields: Fields, key: str, path: str, message: str) -> Problem:
@@ -201,6 +236,10 @@ def _check_fields(fields: Fields, path: str) -> list[Problem]:
             problems.append(
                 _at(fields, key, path, f"'{key}' contains a link — put sources under 'sources:' instead")
             )
+            del fields.values[key]
+    for key in ("term", "short"):
+        if isinstance(fields.values.get(key), str) and has_markup(fields.values[key]):
+            problems.append(_at(fields, key, path, plain_text_message(key)))
             del fields.values[key]
     short = fields.values.get("short")
     if short:
@@ -229,12 +268,14 @@ def _check_fields(fields: Fields, path: str) -> list[Problem]:
                 _at(fields, key, path, f"'{key}' must be a list of words, e.g. {key}: [{_EXAMPLES[key]}]")
             )
             fields.values.pop(key, None)
+    problems += _name_problems(fields, path)
     sources = fields.values.get("sources", [])
     valid = isinstance(sources, list) and all(
         isinstance(s, dict)
         and set(s) == {"title", "url"}
         and isinstance(s["title"], str)
-        and str(s["url"]).startswith(("https://", "http://"))
+        and isinstance(s["url"], str)
+        and _WEB_ADDRESS.match(s["url"].strip())
         for s in sources
     )
     if not valid:
@@ -247,6 +288,40 @@ def _check_fields(fields: Fields, path: str) -> list[Problem]:
             )
         )
         fields.values.pop("sources", None)
+    elif any(has_markup(source["title"]) for source in sources):
+        problems.append(_at(fields, "sources", path, plain_text_message("sources' titles")))
+        fields.values.pop("sources", None)
+    return problems
+
+
+_WEB_ADDRESS = re.compile(r"https?://[^\s<>\"'\\^`{|}]+\Z")
+
+
+def _name_problems(fields: Fields, path: str) -> list[Problem]:
+    """A term or alias that is too short, has no letters, or is an everyday
+    word would link and tooltip the first 'the' or '.' of every page."""
+    names = []
+    if isinstance(fields.values.get("term"), str):
+        names.append(("term", fields.values["term"].strip(), fields.position("term")[0]))
+    aliases = fields.values.get("aliases")
+    if isinstance(aliases, list):
+        lines = [line for line, _ in fields.item_positions.get("aliases", [])]
+        names += [("aliases", str(a).strip(), line) for a, line in zip(aliases, lines, strict=False)]
+    problems = []
+    for key, name, line in names:
+        # An acronym in capitals (AI, VFX) matches only in capitals, so two letters will do.
+        long_enough = len(name) >= MIN_NAME or (len(name) == 2 and name.isalpha() and name.isupper())
+        if long_enough and _LETTER.search(name) and name.casefold() not in COMMON_WORDS:
+            if not has_markup(name):
+                continue
+            reason = "contains '<' or '>' — write it without them"
+        else:
+            reason = (
+                f"is not a name the glossary can match — a term or alias needs at least {MIN_NAME} characters "
+                "(2 for an acronym in capitals), letters, and must not be an everyday word"
+            )
+        problems.append(Problem(path, line, f"'{name}' {reason}", kind="glossary"))
+        fields.values.pop(key, None)
     return problems
 
 

@@ -4,24 +4,51 @@ It is never written into docs/ (that would make `mkdocs serve` rebuild in a
 loop). Terms are grouped A–Z under letter headings, each with an anchor named
 after its file (glossary/training-data.yml -> #training-data), its aliases,
 definition, related terms, sources, and the articles that mention it.
+
+The page is built from data, not from Markdown pasted together: the partial
+overrides/partials/glossary-page.html escapes every value a writer typed,
+and only the definition (Markdown, checked against the HTML allow-list when
+the glossary is loaded) is rendered as HTML. The page's table of contents is
+made here too, since Markdown never sees these headings.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import html
+from dataclasses import dataclass
 
-from filmhub.glossary import Glossary, Term
+from filmhub.glossary import Glossary, Source, Term, definition_html
 
 SRC_URI = "glossary.md"
 TITLE = "Glossary"
 DESCRIPTION = (
     "Every term the hub uses, with the shared definitions, sources and the articles that use each one."
 )
+INTRO = (
+    "Each entry gives the meaning this hub uses. Articles link a term's first mention here, "
+    "and the shared definition of AI appears wherever a page needs it."
+)
 
 
 def placeholder() -> str:
-    """The page as MkDocs first reads it; its body is filled in last (see markdown())."""
+    """The page as MkDocs first reads it; its body is filled in when it renders."""
     return f"---\ntitle: {TITLE}\ndescription: {DESCRIPTION}\n---\n"
+
+
+@dataclass(frozen=True)
+class Entry:
+    term: Term
+    definition_html: str
+    related: list[Term]
+    sources: list[Source]
+    used_in: list[tuple[str, str]]  # (title, URL relative to the glossary page)
+
+
+@dataclass(frozen=True)
+class Letter:
+    letter: str
+    anchor: str
+    entries: list[Entry]
 
 
 def _letter(term: Term) -> str:
@@ -29,37 +56,31 @@ def _letter(term: Term) -> str:
     return first if first.isalpha() else "#"
 
 
-def markdown(glossary: Glossary, used_in: dict[str, list[tuple[str, str]]]) -> str:
-    """The page body: `used_in` maps a term's slug to (title, docs path) of articles."""
-    terms = sorted(glossary.terms.values(), key=lambda t: t.term.casefold())
-    letters = list(dict.fromkeys(_letter(t) for t in terms))
-    lines = [
-        "Each entry gives the meaning this hub uses. Articles link a term's first mention here, "
-        "and the shared definition of AI appears wherever a page needs it.",
-        "",
-        " · ".join(f"[{letter}](#letter-{letter.lower()})" for letter in letters),
-        "",
+def letters(glossary: Glossary, used_in: dict[str, list[tuple[str, str]]]) -> list[Letter]:
+    """The page's data: `used_in` maps a term's slug to (title, URL) of articles."""
+    groups: dict[str, list[Entry]] = {}
+    for term in sorted(glossary.terms.values(), key=lambda t: t.term.casefold()):
+        related = [glossary.terms[slug] for slug in term.see_also if slug in glossary.terms]
+        used = sorted(used_in.get(term.slug, []), key=lambda pair: pair[0].casefold())
+        entry = Entry(term, definition_html(term.definition), related, list(term.sources), used)
+        groups.setdefault(_letter(term), []).append(entry)
+    return [
+        Letter(letter, "letter-" + ("other" if letter == "#" else letter.lower()), entries)
+        for letter, entries in groups.items()
     ]
-    current = None
-    for term in terms:
-        if _letter(term) != current:
-            current = _letter(term)
-            lines += [f"## {current} {{#letter-{current.lower()}}}", ""]
-        lines += _entry(term, glossary, used_in.get(term.slug, []))
-    return "\n".join(lines) + "\n"
 
 
-def _entry(term: Term, glossary: Glossary, used: Iterable[tuple[str, str]]) -> list[str]:
-    lines = [f"### {term.term} {{#{term.slug}}}", ""]
-    if term.aliases:
-        lines += ["*Also:* " + ", ".join(term.aliases), ""]
-    lines += [term.definition, ""]
-    related = [glossary.terms[slug] for slug in term.see_also if slug in glossary.terms]
-    if related:
-        lines += ["*See also:* " + ", ".join(f"[{t.term}](#{t.slug})" for t in related), ""]
-    if term.sources:
-        lines += ["*Sources:* " + "; ".join(f"[{s.title}]({s.url})" for s in term.sources), ""]
-    used = sorted(used, key=lambda pair: pair[0].casefold())
-    if used:
-        lines += ["*Used in:* " + ", ".join(f"[{title}]({path})" for title, path in used), ""]
-    return lines
+def toc_tokens(page_letters: list[Letter]) -> list[dict]:
+    """The table of contents MkDocs would have made from the headings (titles as HTML)."""
+    return [
+        {
+            "level": 2,
+            "id": group.anchor,
+            "name": html.escape(group.letter),
+            "children": [
+                {"level": 3, "id": entry.term.slug, "name": html.escape(entry.term.term), "children": []}
+                for entry in group.entries
+            ],
+        }
+        for group in page_letters
+    ]

@@ -20,6 +20,7 @@ dictionary look-ups, and a fuzzy search only for the few that are broken.
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import posixpath
 import re
@@ -27,6 +28,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from urllib.parse import unquote, urlsplit
 
+from filmhub.characters import line_starts
 from filmhub.problems import ERROR, WARNING, Problem
 
 MARKDOWN, HTML, READ_NEXT, NAV = "markdown", "html", "read_next", "nav"
@@ -425,24 +427,78 @@ def locate(
     found: that is document order, except for reference definitions, which may
     sit anywhere; so each target is searched for after the previous one first,
     then from the top. Only a whole target counts, where links are written.
+
+    One pass over the text finds every place a link target can start (after
+    a lead-in such as '](' or '="') and the target written there; each
+    look-up is then a dictionary access and a bisect, so the cost stays linear
+    however often a target also appears in prose.
     """
-    line_starts = [0] + [m.end() for m in re.finditer(r"\n", text)]
+    written = _written_targets(text, _lead_ins(lead_in))
+    starts = line_starts(text)
     cursor, found = 0, []
     for target in targets:
         position = -1
         for variant in dict.fromkeys((target, target.replace("&", "&amp;"))):
-            position = _find(text, variant, cursor, lead_in)
+            position = _first_at_or_after(text, written, variant, cursor)
             if position < 0:
-                position = _find(text, variant, 0, lead_in)
+                position = _first_at_or_after(text, written, variant, 0)
             if position >= 0:
                 cursor = position + len(variant)
                 break
         if position < 0:
             found.append(None)
             continue
-        line_index = _bisect(line_starts, position)
-        found.append((first_line + line_index, position - line_starts[line_index] + 1))
+        line_index = bisect.bisect_right(starts, position) - 1
+        found.append((first_line + line_index, position - starts[line_index] + 1))
     return found
+
+
+_LEAD_IN_CACHE: dict[str, re.Pattern] = {}
+_END_OF_TARGET = re.compile("[" + re.escape(_ENDS_TARGET) + "]")
+# How many candidates to try for a target that holds a space or quote (rare).
+_MAX_TRIES = 16
+
+
+def _lead_ins(lead_in: re.Pattern) -> re.Pattern:
+    """The lead-in pattern without its end anchor, to find every one in a pass."""
+    pattern = _LEAD_IN_CACHE.get(lead_in.pattern)
+    if pattern is None:
+        pattern = re.compile(lead_in.pattern.removesuffix("$"))
+        _LEAD_IN_CACHE[lead_in.pattern] = pattern
+    return pattern
+
+
+def _written_targets(text: str, lead_ins: re.Pattern) -> dict[str, list[int]]:
+    """Each target as written after a lead-in (up to a space, quote or
+    bracket) -> where it starts. Targets never overlap, so this is linear."""
+    written: dict[str, list[int]] = {}
+    covered = 0
+    for match in lead_ins.finditer(text):
+        start = match.end()
+        if start < covered or start >= len(text):
+            continue
+        stop = _END_OF_TARGET.search(text, start)
+        end = stop.start() if stop else len(text)
+        if end > start:
+            written.setdefault(text[start:end], []).append(start)
+        covered = end
+    return written
+
+
+def _first_at_or_after(text: str, written: dict[str, list[int]], target: str, cursor: int) -> int:
+    if not target:
+        return -1
+    stop = _END_OF_TARGET.search(target)
+    key = target if stop is None else target[: stop.start()]
+    positions = written.get(key, [])
+    index = bisect.bisect_left(positions, cursor)
+    if stop is None:
+        return positions[index] if index < len(positions) else -1
+    for position in positions[index : index + _MAX_TRIES]:
+        end = position + len(target)
+        if text.startswith(target, position) and (end == len(text) or text[end] in _ENDS_TARGET):
+            return position
+    return -1
 
 
 def locate_in_nav(config_text: str, targets: Iterable[str]) -> list[tuple[int, int] | None]:
@@ -452,28 +508,3 @@ def locate_in_nav(config_text: str, targets: Iterable[str]) -> list[tuple[int, i
         return [None for _ in targets]
     first_line = config_text[:start].count("\n") + 1
     return locate(config_text[start:], targets, first_line, YAML_LEAD_IN)
-
-
-def _find(text: str, target: str, start: int, lead_in: re.Pattern) -> int:
-    if not target:
-        return -1
-    position = text.find(target, start)
-    while position >= 0:
-        end = position + len(target)
-        if (end == len(text) or text[end] in _ENDS_TARGET) and lead_in.search(
-            text, max(0, position - 8), position
-        ):
-            return position
-        position = text.find(target, position + 1)
-    return -1
-
-
-def _bisect(starts: list[int], position: int) -> int:
-    low, high = 0, len(starts) - 1
-    while low < high:
-        middle = (low + high + 1) // 2
-        if starts[middle] <= position:
-            low = middle
-        else:
-            high = middle - 1
-    return low

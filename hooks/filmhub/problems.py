@@ -11,6 +11,8 @@ import json
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from filmhub.characters import for_log
+
 ERROR = "error"
 WARNING = "warning"
 
@@ -34,11 +36,13 @@ class Problem:
 
     @property
     def location(self) -> str:
-        where = f"{self.path}:{self.line}"
+        where = f"{for_log(self.path)}:{self.line}"
         return f"{where}:{self.col}" if self.col else where
 
     def __str__(self) -> str:
-        return f"{self.location}: {self.message}"
+        # A path or message may quote what a writer typed: escaped, it can
+        # neither break the line nor start a new one in the log.
+        return f"{self.location}: {for_log(self.message)}"
 
 
 def sort_key(problem: Problem) -> tuple:
@@ -63,7 +67,7 @@ def summary(problems: list[Problem]) -> str:
 
 
 def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return for_log(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def _escape_property(text: str) -> str:

@@ -8,6 +8,7 @@ other Markdown file below a hub folder is an article of that hub.
 from __future__ import annotations
 
 import datetime
+import html
 import math
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -39,6 +40,9 @@ class SitePage:
     front: FrontMatter = field(default_factory=FrontMatter)
     markers: list[Marker] = field(default_factory=list)
     read_next: list = field(default_factory=list)  # filmhub.read_next.Entry, checked
+    # A body too big or too deeply nested to hand to Markdown safely: MkDocs
+    # renders a notice instead, and the problem stops the strict build.
+    blocked: bool = False
 
     @cached_property
     def body(self) -> Body:
@@ -160,3 +164,21 @@ class Site:
             else:
                 first[key] = page
         return problems
+
+
+# Values Material prints into pages as they are (autoescape is off): the
+# page title in <title>, the header, the navigation and breadcrumbs, and the
+# description in a <meta> attribute.
+THEME_ESCAPED = ("title", "description")
+
+
+def theme_meta(values: dict) -> dict:
+    """A page's front matter as the theme gets it: plain text escaped for HTML.
+
+    Writers' titles hold no '<' or '>' (the schema refuses them); escaping
+    the rest ('&', quotes) keeps them text in every attribute and element.
+    """
+    return {
+        key: html.escape(value) if key in THEME_ESCAPED and isinstance(value, str) else value
+        for key, value in values.items()
+    }

@@ -8,15 +8,23 @@ knows how to skip those, so every check skips them the same way.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
 
+from filmhub.characters import split_lines
+
 _FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
-_CODE_SPAN = re.compile(r"(`+)(.+?)\1")
-_COMMENT = re.compile(r"<!--.*?-->")
-_LINK_URL = re.compile(r"\]\([^)]*\)")
+_BACKTICKS = re.compile(r"`+")
+# A link's address: stops at the first ')' or ']' so a line of many '](' costs
+# one pass, not one pass per '](' (a target holding ']' is not an address).
+_LINK_URL = re.compile(r"\]\([^)\]]*\)")
+_INDENTED = re.compile(r"^(?: {4}|\t)")
+# Blocks whose content Markdown indents like code: list items, admonitions,
+# details, tabs, footnotes and definitions.
+_CONTAINER = re.compile(r"^\s*(?:[-*+]\s|\d+[.)]\s|!!!|\?\?\?|===|\[\^[^\]]+\]:|:\s)")
 _BLOCK_START = re.compile(r"^\s*(?:#{1,6}\s|>|[-*+]\s+|\d+[.)]\s+|\|| {0,3}(?:!!!|\?\?\?\+?)|<\w)")
 _LIST_MARKER = re.compile(r"^(\s*)(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)\]*_]*\s+(?=[\"“‘(*_\[]?[A-Z0-9])")
@@ -24,18 +32,36 @@ _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9’'-]*")
 
 
 def lines_outside_code(text: str, first_line: int = 1) -> Iterator[tuple[int, str]]:
-    """(line number, line) for every line not inside a fenced code block."""
+    """(line number, line) for every line not in a fenced or indented code block.
+
+    An indented block is code when it follows a blank line and is not the
+    continuation of a list item (which Markdown indents the same way).
+    """
     fence = ""
-    for number, line in enumerate(text.splitlines(), first_line):
+    previous_blank, in_list, in_code = True, False, False
+    for number, line in enumerate(split_lines(text), first_line):
         match = _FENCE.match(line)
         if fence:
             closes = match and match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence)
             if closes and not line.strip().strip(fence[0]):
                 fence = ""
             continue
+        blank = not line.strip()
+        if in_code and (blank or _INDENTED.match(line)):
+            continue
+        in_code = False
+        if _INDENTED.match(line) and previous_blank and not in_list and not blank:
+            in_code = True
+            continue
         if match:
             fence = match.group(1)
             continue
+        if not blank:
+            if _CONTAINER.match(line):
+                in_list = True
+            elif not line[:1].isspace() and previous_blank:
+                in_list = False
+        previous_blank = blank
         yield number, line
 
 
@@ -57,18 +83,53 @@ def prose_lines(text: str, first_line: int = 1) -> Iterator[ProseLine]:
 def _prose(lines: Iterable[tuple[int, str]]) -> Iterator[ProseLine]:
     in_comment = False
     for number, line in lines:
+        line, in_comment = _without_comments(line, in_comment)
+        yield ProseLine(number, _without_code_spans(line))
+
+
+def _without_comments(line: str, in_comment: bool) -> tuple[str, bool]:
+    """The line with HTML comments blanked, in one pass; whether one stays open."""
+    parts, position = [], 0
+    while True:
         if in_comment:
-            end = line.find("-->")
+            end = line.find("-->", position)
             if end < 0:
-                continue
-            line = " " * (end + 3) + line[end + 3 :]
-            in_comment = False
-        line = _COMMENT.sub(_blank, line)
-        start = line.find("<!--")
-        if start >= 0:
-            line = line[:start]
-            in_comment = True
-        yield ProseLine(number, _CODE_SPAN.sub(_blank, line))
+                parts.append(" " * (len(line) - position))
+                return "".join(parts), True
+            parts.append(" " * (end + 3 - position))
+            position, in_comment = end + 3, False
+        start = line.find("<!--", position)
+        if start < 0:
+            parts.append(line[position:])
+            return "".join(parts), False
+        parts.append(line[position:start])
+        position, in_comment = start, True
+
+
+def _without_code_spans(line: str) -> str:
+    """Code spans blanked: a run of backticks closes at the next run of the
+    same length (as CommonMark has it), found with one pass over the runs."""
+    if "`" not in line:
+        return line
+    runs = [(match.start(), match.end()) for match in _BACKTICKS.finditer(line)]
+    later: dict[int, list[int]] = {}
+    for index in range(len(runs) - 1, -1, -1):
+        later.setdefault(runs[index][1] - runs[index][0], []).append(index)
+    parts, position, index = [], 0, 0
+    while index < len(runs):
+        start, end = runs[index]
+        candidates = later[end - start]
+        while candidates and candidates[-1] <= index:
+            candidates.pop()
+        if not candidates:
+            index += 1
+            continue
+        close = candidates.pop()
+        parts.append(line[position:start])
+        parts.append(" " * (runs[close][1] - start))
+        position, index = runs[close][1], close + 1
+    parts.append(line[position:])
+    return "".join(parts)
 
 
 @dataclass(frozen=True)
@@ -127,15 +188,16 @@ def sentences(text: str, first_line: int = 1) -> Iterator[Sentence]:
 
 def _sentences(prose: list[ProseLine]) -> Iterator[Sentence]:
     for kind, pieces in _blocks(prose):
-        joined, positions = "", []
+        starts, positions, length = [], [], 0
         for number, col, piece in pieces:
-            if joined:
-                joined += " "
-            positions.append((len(joined), number, col))
-            joined += piece
+            starts.append(length)
+            positions.append((number, col))
+            length += len(piece) + 1
+        joined = " ".join(piece for _number, _col, piece in pieces)
         for start, chunk in _split_sentences(joined):
-            number, col = _position(positions, start)
-            yield Sentence(chunk, number, col, kind)
+            index = bisect.bisect_right(starts, start) - 1
+            number, col = positions[index]
+            yield Sentence(chunk, number, col + (start - starts[index]), kind)
 
 
 def _split_sentences(text: str) -> Iterator[tuple[int, str]]:
@@ -145,15 +207,6 @@ def _split_sentences(text: str) -> Iterator[tuple[int, str]]:
         start = match.end()
     if text[start:].strip():
         yield start, text[start:].strip()
-
-
-def _position(positions: list[tuple[int, int, int]], offset: int) -> tuple[int, int]:
-    number, col = positions[0][1], positions[0][2]
-    for start, line_number, line_col in positions:
-        if start > offset:
-            break
-        number, col = line_number, line_col + (offset - start)
-    return number, col
 
 
 def word_count(text: str) -> int:

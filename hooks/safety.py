@@ -1,0 +1,47 @@
+"""Safety: a writer's page publishes words and pictures, nothing that runs or loads.
+
+Before MkDocs lists a single file, every file in docs/ and glossary/ is
+checked (filmhub.file_policy): a symlink, a script or a page of raw HTML
+stops the build there, since MkDocs would otherwise follow or copy it.
+
+After Markdown has rendered a page, its body is checked against the
+allow-list of elements, attributes and URLs (filmhub.html_policy), and each
+thing that is not allowed is reported at the line it was typed on
+(filmhub.page_safety). The report hook then stops the build before anything
+is written.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from mkdocs.exceptions import PluginError
+
+from filmhub import state
+from filmhub.file_policy import docs_problems, glossary_problems
+from filmhub.page_safety import html_problems
+from filmhub.problems import sorted_problems, summary
+
+log = logging.getLogger("mkdocs.plugins.hub")
+
+
+def on_pre_build(config):
+    build = state.for_config(config)
+    docs = build.display_path("").rstrip("/") or "docs"
+    problems = docs_problems(build.docs_dir, docs)
+    problems += glossary_problems(build.project_dir / "glossary", "glossary")
+    if problems:
+        for problem in sorted_problems(problems):
+            log.error(str(problem))
+        raise PluginError(
+            f"{summary(problems)} in the files — the build stopped before reading any of them. "
+            "Fix the files listed above and build again."
+        )
+
+
+def on_page_content(html, page, config, files):
+    build = state.for_config(config)
+    site_page = build.site.pages.get(page.file.src_uri)
+    if site_page is not None and not site_page.blocked:
+        build.problems += html_problems(html, site_page.front.body, site_page.path, site_page.front.body_line)
+    return html
