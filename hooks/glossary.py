@@ -59,7 +59,10 @@ def on_files(files, config):
         files.remove(existing)
         build.site.pages.pop(glossary_page.SRC_URI, None)
     # Added last, so it renders after every page whose terms it lists.
-    files.append(File.generated(config, glossary_page.SRC_URI, content=glossary_page.placeholder()))
+    generated = File.generated(config, glossary_page.SRC_URI, content=glossary_page.placeholder())
+    files.append(generated)
+    # In the model too, so Read Next can point at it and show its card.
+    build.site.add(glossary_page.site_page(build.display_path(glossary_page.SRC_URI), generated.url))
     own_words = DefinitionChecker(build.glossary)
     copies = CopyChecker(build.glossary)
     for page in build.site.pages.values():
@@ -125,7 +128,9 @@ def on_page_content(html, page, config, files):
 def _glossary_body(build, glossary_url: str) -> str:
     tooltips: TermTooltips = build.helpers["glossary"]
     waiting = sorted(
-        src for src, page in build.site.pages.items() if not page.draft and src not in tooltips.rendered
+        src
+        for src, page in build.site.pages.items()
+        if not page.draft and src not in tooltips.rendered and src != glossary_page.SRC_URI
     )
     if waiting:
         # on_files appends the glossary page last so this never happens; if

@@ -21,6 +21,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 from filmhub import state
+from filmhub.characters import for_log
 from filmhub.problems import ERROR, github_annotation, sorted_problems, summary, write_json_report
 
 # Problem lines start with the file name so editors and terminals can open
@@ -39,6 +40,19 @@ class _WarningCounter(logging.Handler):
         self.count += 1
 
 
+class _Escaping(logging.Filter):
+    """Every message MkDocs logs (its own ones quote file names and link
+    targets a writer typed) with control characters escaped, so none can
+    start a line of the log, where GitHub reads '::error …' as a command."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        escaped = for_log(message)
+        if escaped != message:
+            record.msg, record.args = escaped, None
+        return True
+
+
 def _counter(config) -> _WarningCounter:
     return state.for_config(config).helpers.setdefault("report", _WarningCounter())
 
@@ -54,6 +68,9 @@ def on_config(config):
     for handler in [h for h in logger.handlers if isinstance(h, _WarningCounter)]:
         logger.removeHandler(handler)
     logger.addHandler(_counter(config))
+    for handler in logger.handlers:
+        if not any(isinstance(f, _Escaping) for f in handler.filters):
+            handler.addFilter(_Escaping())
 
 
 def on_env(env, config, files):

@@ -43,5 +43,5 @@ def on_page_content(html, page, config, files):
     build = state.for_config(config)
     site_page = build.site.pages.get(page.file.src_uri)
     if site_page is not None and not site_page.blocked:
-        build.problems += html_problems(html, site_page.front.body, site_page.path, site_page.front.body_line)
+        build.problems += html_problems(html, site_page.body, site_page.path)
     return html

@@ -64,6 +64,7 @@ _ABBREVIATION = re.compile(r"\b(?:e\.g|i\.e|etc|vs|approx|no|Dr|Mr|Ms|Mrs|St)\.$
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])")
 _H1 = re.compile(r"^ {0,3}#(?!#)\s+\S")
 _TODO = re.compile(r"\bTODO\b")
+_YAML_ONLY_BREAK = re.compile("[\x85\u2028\u2029]")
 
 
 @dataclass
@@ -200,6 +201,20 @@ def read_fields(
     too_deep = yaml_depth_problem(source, path, first_line, what)
     if too_deep:
         return [too_deep]
+    # YAML also breaks lines at U+0085, U+2028 and U+2029, which editors and
+    # git do not: every later line number would be off by one.
+    separator = _YAML_ONLY_BREAK.search(source)
+    if separator:
+        line = first_line + len(split_lines(source[: separator.start()] + "x")) - 1
+        return [
+            Problem(
+                path,
+                line,
+                f"{what} holds {describe(separator.group())} — delete it "
+                "(retype the words around it if you can't see it)",
+                kind=_kind(what),
+            )
+        ]
     fast = getattr(yaml, "CSafeLoader", None)
     if fast is not None:
         parsed = Fields()

@@ -20,6 +20,7 @@ of AI, which every page uses instead of defining AI itself.
 from __future__ import annotations
 
 import difflib
+import html
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -32,6 +33,7 @@ from filmhub.bounds import MAX_GLOSSARY_BYTES
 from filmhub.characters import has_markup, split_lines
 from filmhub.front_matter import Fields, decode, plain_text_message, read_fields
 from filmhub.problems import Problem
+from filmhub.textscan import Body
 
 SHARED = "ai"  # the term whose definition the whole hub shares
 KEYS = ("term", "aliases", "short", "definition", "see_also", "sources")
@@ -201,9 +203,13 @@ def _read_term(file: Path, path: str) -> tuple[Term | None, list[Problem]]:
     source_lines = split_lines(text)
     block = line <= len(source_lines) and source_lines[line - 1][col - 1 : col].strip() in ("|", ">")
     term.definition_line = line + 1 if block else line
-    problems += page_safety.html_problems(
-        definition_html(term.definition), term.definition, path, term.definition_line
+    unsafe = page_safety.html_problems(
+        definition_html(term.definition), Body(term.definition, term.definition_line), path
     )
+    if unsafe:
+        # Shown as text until it is fixed, so a preview never renders it.
+        term.definition = html.escape(term.definition)
+    problems += unsafe
     return term, problems
 
 

@@ -17,7 +17,9 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass
 
+from filmhub.front_matter import FrontMatter
 from filmhub.glossary import Glossary, Source, Term, definition_html
+from filmhub.site import SitePage
 
 SRC_URI = "glossary.md"
 TITLE = "Glossary"
@@ -33,6 +35,12 @@ INTRO = (
 def placeholder() -> str:
     """The page as MkDocs first reads it; its body is filled in when it renders."""
     return f"---\ntitle: {TITLE}\ndescription: {DESCRIPTION}\n---\n"
+
+
+def site_page(path: str, url: str) -> SitePage:
+    """The glossary page in the site model: a title and description, no body."""
+    front = FrontMatter(values={"title": TITLE, "description": DESCRIPTION}, read=True)
+    return SitePage(SRC_URI, path, url, front=front)
 
 
 @dataclass(frozen=True)

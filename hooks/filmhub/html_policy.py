@@ -107,7 +107,9 @@ class Violation:
     """One thing in a page's HTML that is not allowed, and how to find where it was typed."""
 
     message: str
-    needles: tuple[str, ...]  # lower-case texts to look for in the source, best first
+    tag: str
+    attribute: str | None = None
+    value: str | None = None  # as the browser reads it: entities decoded
 
 
 def check(html: str, limit: int = 50) -> list[Violation]:
@@ -147,7 +149,7 @@ def _element(node: LexborNode) -> list[Violation]:
         return [_attribute(tag, name, value) for name, value in attributes.items()]
     if tag not in ELEMENTS:
         hint = _ELEMENT_HINTS.get(tag, _DEFAULT_HINT)
-        return [Violation(f"<{for_log(tag)}> is not allowed in a page — {hint}", (f"<{tag}",))]
+        return [Violation(f"<{for_log(tag)}> is not allowed in a page — {hint}", tag)]
     allowed = _EVERYWHERE | _ACCESSIBLE | ELEMENTS[tag] | _EXTENSION_ATTRIBUTES.get(tag, frozenset())
     problems = []
     for name, value in attributes.items():
@@ -172,7 +174,7 @@ def _attribute(tag: str, name: str, value: str | None) -> Violation:
         )
     else:
         message = f"the attribute '{shown}' is not allowed on <{for_log(tag)}> — remove it"
-    return Violation(message, (name,))
+    return Violation(message, tag, name)
 
 
 def _value(tag: str, name: str, value: str) -> Violation | None:
@@ -185,7 +187,7 @@ def _value(tag: str, name: str, value: str) -> Violation | None:
     for url in _srcset(value) if name == "srcset" else [value]:
         problem = url_problem(url, loads=name in LOADING_ATTRIBUTES)
         if problem:
-            return Violation(f"{name}='{for_log(url)}' {problem}", (url.lower(), name))
+            return Violation(f"{name}='{for_log(url)}' {problem}", tag, name, value)
     return None
 
 
@@ -202,11 +204,12 @@ def url_problem(url: str, loads: bool) -> str | None:
             "loads a file from another site, which readers' browsers would contact — "
             "save the file under docs/assets/ and link to it relatively"
         )
-    if scheme and scheme.group(1).lower() not in LINK_SCHEMES:
+    # A one-letter scheme is a Windows drive ('C:'): the link check says so.
+    if scheme and len(scheme.group(1)) > 1 and scheme.group(1).lower() not in LINK_SCHEMES:
         return (
             f"uses '{for_log(scheme.group(1).lower())}:', which is not allowed — "
             "links may use https:, http:, mailto:, tel: or a relative path"
         )
     if cleaned.startswith("//"):
-        return "leaves out the scheme — write the full https:// address"
+        return f"is protocol-relative — write 'https:{for_log(cleaned)}'"
     return None

@@ -16,6 +16,7 @@ One walk of each page's tree, one parse of its raw HTML: linear in the page.
 from __future__ import annotations
 
 import posixpath
+import re
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -65,12 +66,22 @@ class PageLinks:
             value = attributes.get(attribute)
             if value is None:
                 continue
+            value = unescape(value)
             targets = _srcset(value) if attribute == "srcset" else [value]
             self.links.extend(FoundLink(origin, attribute, target, generated) for target in targets)
         if attributes.get("id"):
             self.ids.add(attributes["id"])
         if tag == "a" and attributes.get("name"):
             self.ids.add(attributes["name"])
+
+
+# Python-Markdown keeps a backslash-escaped character ('page\\.md') as a
+# placeholder until its last tree processor; a link means the character.
+_ESCAPED = re.compile("\x02(\\d+)\x03")
+
+
+def unescape(value: str) -> str:
+    return _ESCAPED.sub(lambda match: chr(int(match.group(1))), value) if "\x02" in value else value
 
 
 def _srcset(value: str) -> list[str]:
@@ -106,7 +117,7 @@ class _SectionLinks(Treeprocessor):
     def run(self, root: etree.Element) -> None:
         folder = posixpath.dirname(self.collector.page)
         for element in root.iter("a"):
-            href = element.get("href", "")
+            href = unescape(element.get("href", ""))
             path, _, rest = href.partition("#")
             if not path.endswith("/") or "://" in path or path.startswith(("/", "mailto:")):
                 continue

@@ -103,6 +103,10 @@ class Resolved:
     external: str = ""
     why: str = ""
     suggestion: str = ""
+    # A rule the page's HTML allow-list also enforces (a scheme, a file from
+    # another host): for links typed in a page, that check reports it, at the
+    # line and column the writer typed it, and this one stays quiet.
+    policy: bool = False
 
 
 # --- Resolving ----------------------------------------------------------------
@@ -122,7 +126,7 @@ def resolve(link: Link, index: LinkIndex) -> Resolved:
             why="it is a path on someone's computer — put the file in docs/ and link it relatively"
         )
     if parts.netloc:
-        return Resolved(why=f"protocol-relative links are not allowed — write 'https:{target}'")
+        return Resolved(why=f"protocol-relative links are not allowed — write 'https:{target}'", policy=True)
     if target.startswith("/"):
         return _same_site(
             link,
@@ -143,9 +147,13 @@ def resolve(link: Link, index: LinkIndex) -> Resolved:
 
 def _resolve_scheme(link: Link, index: LinkIndex, scheme: str, parts) -> Resolved:
     if scheme in FORBIDDEN_SCHEMES:
-        return Resolved(why=f"'{scheme}:' links are not allowed — link to a page or an https:// address")
+        return Resolved(
+            why=f"'{scheme}:' links are not allowed — link to a page or an https:// address", policy=True
+        )
     if scheme not in ALLOWED_SCHEMES:
-        return Resolved(why=f"'{scheme}:' links are not supported — use https://, mailto: or tel:")
+        return Resolved(
+            why=f"'{scheme}:' links are not supported — use https://, mailto: or tel:", policy=True
+        )
     if scheme in ("mailto", "tel"):
         if not parts.path:
             return Resolved(why=f"the '{scheme}:' link has no address after the colon")
@@ -164,7 +172,8 @@ def _resolve_scheme(link: Link, index: LinkIndex, scheme: str, parts) -> Resolve
         )
     if link.loads:
         return Resolved(
-            why="the page would load a file from another host — save the file in docs/assets/ and link it relatively"
+            why="the page would load a file from another host — save the file in docs/assets/ and link it relatively",
+            policy=True,
         )
     return Resolved(external=link.target)
 
@@ -374,6 +383,8 @@ def check(
             reached.add(result.file.src_uri)
             if not link.generated and link.origin in (MARKDOWN, HTML, READ_NEXT) and result.file.is_page:
                 report.backlinks.setdefault(result.file.src_uri, set()).add(link.source)
+        if result.why and result.policy and link.origin in (MARKDOWN, HTML) and not link.generated:
+            continue
         if result.why:
             message = f"broken link '{link.target}': {result.why}"
             if result.suggestion:

@@ -18,6 +18,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from filmhub.characters import split_lines
 from filmhub.problems import Problem
 from filmhub.textscan import Body, lines_outside_code
 
@@ -90,7 +91,7 @@ def replace_markers(markdown: str, name: str, render: Callable[[Marker], str]) -
 
     The result is surrounded by blank lines so Markdown reads it as a block.
     """
-    lines = markdown.splitlines(keepends=True)
+    lines = split_lines(markdown, keepends=True)
     outside = {number for number, _ in lines_outside_code(markdown, 0)}
     for number in sorted(outside):
         match = _MARKER.match(lines[number].rstrip("\r\n"))

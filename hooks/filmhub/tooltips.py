@@ -92,20 +92,25 @@ class _Tooltips(Treeprocessor):
         self._visit(root)
 
     def _visit(self, element: etree.Element) -> None:
+        # Nodes inserted so far shift each child's index; counting them keeps
+        # the walk linear in the number of children (no index() look-ups).
+        inserted = 0
         if element.text:
             element.text, nodes = self._mark(element.text)
             for position, node in enumerate(nodes):
                 element.insert(position, node)
-        for child in list(element):
+            inserted = len(nodes)
+        for index, child in enumerate(list(element)[inserted:]):
             if not _skipped(child):
                 self._visit(child)
             elif child.tag in LABEL_TAGS and child.get(GENERATED) is None:
                 self._note_use("".join(child.itertext()))
             if child.tail:
                 child.tail, nodes = self._mark(child.tail)
-                at = list(element).index(child) + 1
+                at = index + inserted + 1
                 for offset, node in enumerate(nodes):
                     element.insert(at + offset, node)
+                inserted += len(nodes)
 
     def _note_use(self, text: str) -> None:
         for match in self.tooltips.pattern.finditer(text):
