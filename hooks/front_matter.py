@@ -92,6 +92,8 @@ def on_page_context(context, page, config, nav):
             "published_iso": site_page.published.isoformat(),
             "updated": site.display_date(site_page.updated),
             "updated_iso": site_page.updated.isoformat(),
+            "checked": site.display_date(site_page.checked) if site_page.checked else "",
+            "checked_iso": site_page.checked.isoformat() if site_page.checked else "",
             "minutes": site_page.reading_minutes,
         }
     return context

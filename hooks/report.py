@@ -22,13 +22,23 @@ from mkdocs.exceptions import PluginError
 
 from filmhub import state
 from filmhub.characters import for_log
-from filmhub.problems import ERROR, github_annotation, sorted_problems, summary, write_json_report
+from filmhub.problems import (
+    ERROR,
+    NOTICE,
+    WARNING,
+    github_annotation,
+    sorted_problems,
+    summary,
+    write_json_report,
+)
 
 # Problem lines start with the file name so editors and terminals can open
 # them; a logger under "mkdocs." is still counted by `--strict`.
 log = logging.getLogger("mkdocs.plugins.hub")
 
 JSON_REPORT_ENV = "HUB_REPORT_JSON"
+# A notice is listed (at INFO, which --strict does not count) and never stops a build.
+_LEVELS = {ERROR: logging.ERROR, WARNING: logging.WARNING, NOTICE: logging.INFO}
 
 
 class _WarningCounter(logging.Handler):
@@ -79,7 +89,7 @@ def on_env(env, config, files):
     _stop_counting(config)
     problems = sorted_problems(build.problems)
     for problem in problems:
-        log.log(logging.ERROR if problem.severity == ERROR else logging.WARNING, str(problem))
+        log.log(_LEVELS[problem.severity], str(problem))
     if os.environ.get("GITHUB_ACTIONS") == "true":
         # Workflow commands must start a line of the job's output.
         sys.stdout.write("".join(github_annotation(p) + "\n" for p in problems))
@@ -97,9 +107,10 @@ def on_env(env, config, files):
         for problem in problems:
             by_path.setdefault(problem.path, []).append(problem)
         return env
-    if problems:
+    stopping = [p for p in problems if p.severity != NOTICE]
+    if stopping:
         raise PluginError(
-            f"{summary(problems)} — the build stopped before writing any page. "
+            f"{summary(stopping)} — the build stopped before writing any page. "
             "Fix the lines listed above and build again."
         )
     if earlier_warnings:

@@ -9,6 +9,7 @@ build was stopped.
 
 from __future__ import annotations
 
+import datetime
 import logging
 import textwrap
 from dataclasses import dataclass, field
@@ -43,6 +44,9 @@ def page(title: str, body: str = "", *, description: str | None = None, **fields
         "updated": "2026-01-13",
         **fields,
     }
+    # Facts checked today (last, so the other fields keep their lines), and
+    # so no page is due for a re-check whenever the tests run.
+    meta.setdefault("checked", datetime.date.today().isoformat())
     front = "".join(f"{key}: {_yaml_value(value)}\n" for key, value in meta.items())
     return f"---\n{front}---\n\n{textwrap.dedent(body).strip()}\n"
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 import xml.etree.ElementTree as etree
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -112,3 +114,40 @@ def test_each_built_article_has_cards_backlinks_and_the_ai_tooltip(real_site, sr
         r'<a [^>]*>AI</a><span class="hub-term__tip"', html
     )
     assert first_ai and "glossary/#ai" in first_ai.group(0), "the first AI links to its glossary entry"
+
+
+WEAK_SOURCES = [
+    line.strip()
+    for line in (REPO / "tests/data/weak_source_domains.txt").read_text(encoding="utf-8").splitlines()
+    if line.strip() and not line.startswith("#")
+]
+
+
+def _hosts(text: str) -> list[str]:
+    return [urlsplit(url).hostname or "" for url in re.findall(r"https?://[^\s)\"'<>]+", text)]
+
+
+def test_no_page_or_glossary_entry_cites_a_mirror_or_summary_domain():
+    files = sorted(DOCS.rglob("*.md")) + sorted((REPO / "glossary").glob("*.yml"))
+    cited = {
+        f"{path.relative_to(REPO)}: {host}"
+        for path in files
+        for host in _hosts(path.read_text(encoding="utf-8"))
+        if any(host == domain or host.endswith("." + domain) for domain in WEAK_SOURCES)
+    }
+    assert sorted(cited) == [], "cite the primary source instead (tests/data/weak_source_domains.txt)"
+
+
+def test_the_weak_source_check_sees_subdomains_and_ignores_lookalikes():
+    hosts = _hosts("[a](https://www.mondaq.com/x) [b](https://notmondaq.com/y) <https://d1.cloudfront.net/z>")
+    weak = [h for h in hosts if any(h == d or h.endswith("." + d) for d in WEAK_SOURCES)]
+    assert weak == ["www.mondaq.com", "d1.cloudfront.net"]
+
+
+def test_every_page_says_when_its_facts_were_checked():
+    for path in sorted(DOCS.rglob("*.md")):
+        src = path.relative_to(DOCS).as_posix()
+        front = parse(path.read_text(encoding="utf-8"), src)[0]
+        if classify(src)[0] in ("pillar", "hub", "article"):
+            assert isinstance(front.get("checked"), datetime.date), src
+            assert front.get("checked") >= datetime.date(2026, 12, 1), src

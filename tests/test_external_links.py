@@ -169,6 +169,6 @@ def test_the_command_builds_the_site_and_checks_its_links(server, tmp_path, site
     out = capsys.readouterr().out.splitlines()
     assert status == 1
     assert out == [
-        f"docs/hub/article.md:10:{24 + len(server)}: broken link '{server}/missing': the server answered 404",
+        f"docs/hub/article.md:11:{24 + len(server)}: broken link '{server}/missing': the server answered 404",
         "2 external URLs checked (2 links): 1 error",
     ]

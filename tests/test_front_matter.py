@@ -30,6 +30,7 @@ published: 2026-01-09
 updated: 2026-01-13
 read_next:
   - hub/other.md
+checked: 2026-11-20
 ---
 
 Body text.
@@ -43,7 +44,7 @@ def test_valid_front_matter_has_no_problems_and_keeps_positions():
     assert front.get("published") == datetime.date(2026, 1, 9)
     assert front.key_lines["read_next"] == 6
     assert front.item_positions["read_next"] == [(7, 5)]
-    assert front.body_line == 9
+    assert front.body_line == 10
     assert front.body.strip() == "Body text."
 
 
@@ -87,6 +88,7 @@ def with_meta(**changes) -> str:
         "updated": "2026-01-13",
     }
     lines.update(changes)
+    lines.setdefault("checked", "2026-11-20")
     front = "".join(f"{k}: {v}\n" for k, v in lines.items() if v is not None)
     return f"---\n{front}---\n\nBody.\n"
 
@@ -97,8 +99,8 @@ def with_meta(**changes) -> str:
         ({"titel": "x"}, "docs/hub/article.md:6: unknown key 'titel' — did you mean 'title'?"),
         (
             {"colour": "red"},
-            "docs/hub/article.md:6: unknown key 'colour' — allowed keys are title, description, published, "
-            "updated, read_next, tags, order, draft",
+            "docs/hub/article.md:6: unknown key 'colour' — allowed keys are title, description, published, updated, "
+            "checked, read_next, tags, order, draft",
         ),
         (
             {"description": None},
@@ -171,7 +173,7 @@ def test_schema_rules(changes, expected):
 
 
 def test_tomorrow_is_allowed_for_writers_in_later_time_zones():
-    assert problems_of(with_meta(published="2026-11-25", updated="2026-11-25")) == []
+    assert problems_of(with_meta(published="2026-11-25", updated="2026-11-25", checked="2026-11-25")) == []
 
 
 def test_a_key_set_twice_is_reported_at_the_second():
@@ -193,13 +195,13 @@ def test_a_key_set_twice_is_reported_at_the_second():
 )
 def test_keys_only_some_pages_use(key, kind, expected):
     text = with_meta().replace("---\n\nBody", f"{key}\n---\n\nBody")
-    assert problems_of(text, kind) == [f"docs/hub/article.md:6: {expected}"]
+    assert problems_of(text, kind) == [f"docs/hub/article.md:7: {expected}"]
 
 
 def test_a_heading_one_in_the_body_is_a_second_title():
     text = with_meta().replace("Body.", "```\n# not a heading in code\n```\n\n# Title again\n\n## Section")
     assert problems_of(text) == [
-        "docs/hub/article.md:12: the page has its own '# ' title — remove it: the title comes from front "
+        "docs/hub/article.md:13: the page has its own '# ' title — remove it: the title comes from front "
         "matter (start sections with '## ')"
     ]
 
@@ -253,6 +255,8 @@ def test_every_problem_in_every_page_is_reported_and_nothing_is_written(site):
     )
     assert not result.ok
     assert result.problems == [
+        "docs/hub/article.md:1: missing 'checked' — add the date you last verified the page's facts against "
+        "their sources, e.g. checked: 2026-12-01",
         "docs/hub/article.md:1: missing 'updated' — add the date of the last real change, e.g. updated: 2026-11-24",
         "docs/hub/broken.md:2: front matter is not valid YAML (mapping values are not allowed here) — put the "
         "value in double quotes when it contains ': '",
@@ -260,7 +264,7 @@ def test_every_problem_in_every_page_is_reported_and_nothing_is_written(site):
         "updated) between '---' lines",
         "docs/hub/latin1.md:2: the file is not UTF-8 text — save it again with the encoding set to UTF-8",
     ]
-    assert "4 errors — the build stopped before writing any page." in result.errors[-1]
+    assert "5 errors — the build stopped before writing any page." in result.errors[-1]
     assert result.written_pages() == []
     assert not any(r.exc_info for r in result.records), "no traceback"
 
@@ -298,6 +302,7 @@ def test_github_annotations_and_json_report(site, tmp_path, monkeypatch, capsys)
     )
     data = json.loads(report.read_text())
     assert [p["message"].split(" — ")[0] for p in data["problems"]] == [
+        "missing 'checked'",
         "missing 'description'",
         "missing 'published'",
         "missing 'read_next'",
@@ -305,7 +310,7 @@ def test_github_annotations_and_json_report(site, tmp_path, monkeypatch, capsys)
         "missing 'updated'",
         "unknown key 'titel'",
     ]
-    assert data["problems"][3] == {
+    assert data["problems"][4] == {
         "path": "docs/hub/bad.md",
         "line": 1,
         "message": "missing 'title' — add the page title, e.g. title: Holding Continuity Across Generated Shots",
@@ -340,3 +345,57 @@ def test_two_builds_in_one_process_give_the_same_output(tmp_path):
         assert html.read_text().replace("/a/", "/") == (second.site_dir / relative).read_text().replace(
             "/b/", "/"
         ), relative
+
+
+def test_checked_is_required_on_articles_hubs_and_the_pillar_but_not_other_pages():
+    text = with_meta(checked=None)
+    missing = (
+        "docs/hub/article.md:1: missing 'checked' — add the date you last verified the page's facts against "
+        "their sources, e.g. checked: 2026-12-01"
+    )
+    assert problems_of(text, "article") == [missing]
+    assert problems_of(text, "hub") == [missing]
+    assert problems_of(text, "pillar") == [missing]
+    assert problems_of(text, "page") == []
+
+
+def test_checked_is_a_date_not_before_publication_and_not_in_the_future():
+    assert problems_of(with_meta(checked="2026-01-01")) == [
+        "docs/hub/article.md:6: 'checked' (2026-01-01) is before 'published' (2026-01-09) — set it to the day "
+        "you last verified the page's facts"
+    ]
+    assert problems_of(with_meta(checked="2027-01-01")) == [
+        "docs/hub/article.md:6: 'checked' (2027-01-01) is in the future — use today's date or an earlier one"
+    ]
+    assert problems_of(with_meta(checked="soon")) == [
+        "docs/hub/article.md:6: 'checked' must be a date written YYYY-MM-DD, e.g. 2026-11-24"
+    ]
+
+
+def test_facts_checked_more_than_180_days_ago_get_a_notice_that_never_stops_the_build(site):
+    assert problems_of(with_meta(checked="2026-05-28")) == []  # 180 days before TODAY
+    assert problems_of(with_meta(checked="2026-05-27")) == [
+        "docs/hub/article.md:6: 'checked' (2026-05-27) is more than 180 days old — re-verify the facts that "
+        "age against their sources, then set it to that day"
+    ]
+    old = (datetime.date.today() - datetime.timedelta(days=200)).isoformat()
+    result = site(minimal_site(**{"docs/hub/article.md": article("Article", "Text.", checked=old)}))
+    assert result.ok, result.messages()
+    assert [p.split(": ", 1)[1] for p in result.problems] == [
+        f"'checked' ({old}) is more than 180 days old — re-verify the facts that age against their sources, "
+        "then set it to that day"
+    ]
+    html = result.html("hub/article/index.html")
+    assert f'Facts checked <time datetime="{old}">' in html
+
+
+def test_make_test_lists_pages_whose_facts_are_due_for_a_check(tmp_path):
+    from filmhub.freshness import facts_due
+
+    (tmp_path / "hub").mkdir()
+    (tmp_path / "hub/old.md").write_text(with_meta(checked="2026-01-13"), encoding="utf-8")
+    (tmp_path / "hub/new.md").write_text(with_meta(checked="2026-11-20"), encoding="utf-8")
+    assert [str(p) for p in facts_due(tmp_path, "docs", TODAY)] == [
+        "docs/hub/old.md:6: 'checked' (2026-01-13) is more than 180 days old — re-verify the facts that age "
+        "against their sources, then set it to that day"
+    ]

@@ -342,7 +342,7 @@ def test_an_unknown_term_in_a_marker_fails(site):
         minimal_site(**{"docs/index.md": page("Pillar", "<!-- definition: a1 -->\n\n<!-- hubs -->")})
     )
     assert result.problems == [
-        "docs/index.md:8: 'a1' is not a glossary term — did you mean '<!-- definition: ai -->'?"
+        "docs/index.md:9: 'a1' is not a glossary term — did you mean '<!-- definition: ai -->'?"
     ]
 
 
@@ -350,7 +350,7 @@ def test_an_article_defining_ai_fails_at_that_line(site):
     body = "## Why\n\nCheck every shot.\nAI is software that guesses the next frame.\n"
     result = site(minimal_site(**{"docs/hub/article.md": article("Article", body)}))
     assert result.problems == [
-        "docs/hub/article.md:13:1: this sentence defines 'AI' in its own words (“AI is software that guesses the next "
+        "docs/hub/article.md:14:1: this sentence defines 'AI' in its own words (“AI is software that guesses the next "
         "frame.”) — the hub uses one definition: put <!-- definition: ai --> on its own line, or link to the glossary "
         "instead"
     ]

@@ -231,20 +231,20 @@ def test_every_broken_link_is_reported_at_its_line_and_column(site):
     )
     assert not result.ok
     assert result.problems == [
-        "docs/hub/article.md:12:15: broken link 'othr.md': docs/hub/othr.md does not exist (did you mean 'other.md'?)",
-        "docs/hub/article.md:12:46: broken link '../assets/stil.png': docs/assets/stil.png does not exist "
+        "docs/hub/article.md:13:15: broken link 'othr.md': docs/hub/othr.md does not exist (did you mean 'other.md'?)",
+        "docs/hub/article.md:13:46: broken link '../assets/stil.png': docs/assets/stil.png does not exist "
         "(did you mean '../assets/still.png'?)",
-        "docs/hub/article.md:14:20: broken link 'other.md#section-2': docs/hub/other.md has no heading or id "
+        "docs/hub/article.md:15:20: broken link 'other.md#section-2': docs/hub/other.md has no heading or id "
         "'section-2' (did you mean 'other.md#section-two'?)",
-        "docs/hub/article.md:14:51: broken link '#why-it-maters': this page has no heading or id 'why-it-maters' "
+        "docs/hub/article.md:15:51: broken link '#why-it-maters': this page has no heading or id 'why-it-maters' "
         "(did you mean '#why-it-matters'?)",
-        "docs/hub/article.md:16:17: broken link 'other.md': MkDocs converts .md links only in Markdown, not in raw "
+        "docs/hub/article.md:17:17: broken link 'other.md': MkDocs converts .md links only in Markdown, not in raw "
         "HTML — link to the published address (did you mean '../other/'?)",
-        "docs/hub/article.md:16:49: broken link '../img/x.png': nothing is published at 'hub/img/x.png'",
-        "docs/hub/article.md:16:98: broken link '../../assets/big.png': nothing is published at 'assets/big.png'",
-        "docs/hub/article.md:19:21: broken link '../ethic/consent.md': docs/ethic/consent.md does not exist "
+        "docs/hub/article.md:17:49: broken link '../img/x.png': nothing is published at 'hub/img/x.png'",
+        "docs/hub/article.md:17:98: broken link '../../assets/big.png': nothing is published at 'assets/big.png'",
+        "docs/hub/article.md:20:21: broken link '../ethic/consent.md': docs/ethic/consent.md does not exist "
         "(did you mean '../ethics/consent.md'?)",
-        "docs/hub/article.md:22:6: broken link '../hub/missing.md': docs/hub/missing.md does not exist",
+        "docs/hub/article.md:23:6: broken link '../hub/missing.md': docs/hub/missing.md does not exist",
     ]
     assert result.errors[-1].startswith("9 errors — the build stopped before writing any page.")
     assert result.written_pages() == []
@@ -329,11 +329,11 @@ def test_one_annotation_per_broken_link_and_a_json_report(site, tmp_path, monkey
     )
     assert not result.ok
     assert capsys.readouterr().out.splitlines() == [
-        "::error file=docs/hub/article.md,line=10,col=5,title=broken-link::broken link 'othr.md': "
+        "::error file=docs/hub/article.md,line=11,col=5,title=broken-link::broken link 'othr.md': "
         "docs/hub/othr.md does not exist"
     ]
     report = json.loads((tmp_path / "links.json").read_text())
     assert report["problems"][0]["target"] == "othr.md"
     assert report["external_links"] == [
-        {"url": "https://example.org/", "path": "docs/hub/article.md", "line": 10, "col": 15}
+        {"url": "https://example.org/", "path": "docs/hub/article.md", "line": 11, "col": 15}
     ]

@@ -230,10 +230,10 @@ def test_markers_are_checked(site):
     )
     result = site(files)
     assert result.problems == [
-        "docs/ethics/index.md:7: this hub page does not list its articles — add a line '<!-- articles -->' where the "
+        "docs/ethics/index.md:8: this hub page does not list its articles — add a line '<!-- articles -->' where the "
         "list should go",
-        "docs/post/subtitles.md:10: the articles marker only works on the hub pages — remove it here",
-        "docs/post/subtitles.md:12: unknown marker '<!-- definiton: ai -->' — did you mean '<!-- definition: ai -->'?",
+        "docs/post/subtitles.md:11: the articles marker only works on the hub pages — remove it here",
+        "docs/post/subtitles.md:13: unknown marker '<!-- definiton: ai -->' — did you mean '<!-- definition: ai -->'?",
     ]
 
 

@@ -44,7 +44,7 @@ def test_scaffold_writes_a_valid_skeleton(tmp_path):
     assert path == docs / "post-production" / "subtitles-you-can-trust.md"
     text = path.read_text(encoding="utf-8")
     assert text.startswith('---\ntitle: "Subtitles: \\"you\\" can trust"\n')
-    assert "published: 2026-11-24\nupdated: 2026-11-24\nread_next: []\n---\n" in text
+    assert "published: 2026-11-24\nupdated: 2026-11-24\nchecked: 2026-11-24\nread_next: []\n---\n" in text
 
 
 @pytest.mark.parametrize(
@@ -103,12 +103,12 @@ def test_a_scaffolded_article_leads_the_writer_through_what_is_left(site, tmp_pa
     assert result.problems == [
         "docs/hub/subtitles-you-can-trust.md:3: 'description' is still the placeholder — write one sentence that "
         "says what the reader will be able to do",
-        "docs/hub/subtitles-you-can-trust.md:6: 'read_next' is empty — list 1 to 4 pages a reader should go to next",
-        "docs/hub/subtitles-you-can-trust.md:9:1: unfinished text (TODO) — write this part, or delete the line",
-        "docs/hub/subtitles-you-can-trust.md:11:4: unfinished text (TODO) — write this part, or delete the line",
-        "docs/hub/subtitles-you-can-trust.md:13:1: unfinished text (TODO) — write this part, or delete the line",
-        "docs/hub/subtitles-you-can-trust.md:15:4: unfinished text (TODO) — write this part, or delete the line",
-        "docs/hub/subtitles-you-can-trust.md:17:3: unfinished text (TODO) — write this part, or delete the line",
+        "docs/hub/subtitles-you-can-trust.md:7: 'read_next' is empty — list 1 to 4 pages a reader should go to next",
+        "docs/hub/subtitles-you-can-trust.md:10:1: unfinished text (TODO) — write this part, or delete the line",
+        "docs/hub/subtitles-you-can-trust.md:12:4: unfinished text (TODO) — write this part, or delete the line",
+        "docs/hub/subtitles-you-can-trust.md:14:1: unfinished text (TODO) — write this part, or delete the line",
+        "docs/hub/subtitles-you-can-trust.md:16:4: unfinished text (TODO) — write this part, or delete the line",
+        "docs/hub/subtitles-you-can-trust.md:18:3: unfinished text (TODO) — write this part, or delete the line",
     ]
     preview = site({}, strict=False)
     assert preview.ok, "the preview still shows the draft"

@@ -1,6 +1,9 @@
-"""Freshness: an article whose text changed needs a new `updated` date.
+"""Freshness: an article whose text changed needs a new `updated` date, and a
+page whose facts were checked long ago needs checking again.
 
-Run by `make test` (and so by CI) before the tests. For every tracked page
+Run by `make test` (and so by CI) before the tests. It lists every page whose
+`checked` date is more than 180 days old (the same notice the build gives).
+For every tracked page
 in docs/ whose body differs from the base version while its `updated` date
 does not, it prints a warning with the file and line, and on GitHub Actions
 an annotation. It warns, never fails: an editor may fix a typo without
@@ -19,7 +22,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from filmhub.front_matter import parse
+from filmhub.front_matter import parse, stale_check
 from filmhub.problems import WARNING, Problem, github_annotation
 
 
@@ -74,12 +77,29 @@ def stale_articles(root: Path, base: str, today: datetime.date) -> list[Problem]
     return problems
 
 
+def facts_due(docs: Path, display: str, today: datetime.date) -> list[Problem]:
+    """Pages whose `checked` date is more than 180 days old."""
+    problems = []
+    for path in sorted(docs.rglob("*.md")):
+        if path.is_symlink() or not path.is_file():
+            continue
+        name = f"{display}/{path.relative_to(docs).as_posix()}"
+        front, _ = parse(path.read_text(encoding="utf-8", errors="replace"), name)
+        problems += stale_check(front, name, today)
+    return problems
+
+
 def main() -> int:
     root = Path.cwd()
+    today = datetime.date.today()
+    for problem in facts_due(root / "docs", "docs", today):
+        print(f"notice: {problem}", file=sys.stderr)
+        if os.environ.get("GITHUB_ACTIONS") == "true":
+            print(github_annotation(problem))
     if _git(root, "rev-parse", "--is-inside-work-tree") is None:
         return 0
     base = base_ref(root, dict(os.environ))
-    problems = stale_articles(root, base, datetime.date.today())
+    problems = stale_articles(root, base, today)
     for problem in problems:
         print(f"warning: {problem}", file=sys.stderr)
         if os.environ.get("GITHUB_ACTIONS") == "true":

@@ -37,7 +37,7 @@ from filmhub.characters import (
     replace_unwritable,
     split_lines,
 )
-from filmhub.problems import Problem
+from filmhub.problems import NOTICE, Problem
 from filmhub.textscan import Body
 
 # Where each key may be used. read_next is checked in detail by read_next.py.
@@ -47,12 +47,17 @@ KEYS: dict[str, frozenset[str]] = {
     "description": ALL_KINDS,
     "published": ALL_KINDS,
     "updated": ALL_KINDS,
+    "checked": ALL_KINDS,
     "read_next": ALL_KINDS,
     "tags": frozenset({"article"}),
     "order": frozenset({"article", "hub"}),
     "draft": frozenset({"article"}),
 }
 REQUIRED = ("title", "description", "published", "updated")
+# Pages that state facts which age say when those facts were last verified.
+REQUIRED_ON_KIND = {"checked": frozenset({"pillar", "hub", "article"})}
+# After this long, a page's `checked` date is listed as due for a re-check.
+CHECKED_MAX_AGE = datetime.timedelta(days=180)
 DESCRIPTION_LIMIT = 160
 PLACEHOLDER = "TODO"
 # A writer east of the build machine may already be on tomorrow's date.
@@ -401,7 +406,8 @@ def validate(front: FrontMatter, kind: str, path: str, today: datetime.date) -> 
         if problem:
             problems.append(problem)
             del front.values[key]
-    for key in REQUIRED:
+    required = [*REQUIRED, *(key for key, kinds in REQUIRED_ON_KIND.items() if kind in kinds)]
+    for key in required:
         if key not in front.values and key not in front.key_lines:
             problems.append(
                 Problem(path, 1, f"missing '{key}' — {_REQUIRED_HINTS[key]}", kind="front-matter")
@@ -437,6 +443,7 @@ _REQUIRED_HINTS = {
     "description": f"add one sentence (at most {DESCRIPTION_LIMIT} characters) saying what the page gives the reader",
     "published": "add the date the page first went live, e.g. published: 2026-11-24",
     "updated": "add the date of the last real change, e.g. updated: 2026-11-24",
+    "checked": "add the date you last verified the page's facts against their sources, e.g. checked: 2026-12-01",
 }
 
 
@@ -533,7 +540,7 @@ def _as_date(value: Any) -> datetime.date | str:
 
 def _check_dates(front: FrontMatter, path: str, today: datetime.date) -> list[Problem]:
     problems = []
-    for key in ("published", "updated"):
+    for key in ("published", "updated", "checked"):
         if key not in front.values:
             continue
         value = _as_date(front.values[key])
@@ -562,7 +569,38 @@ def _check_dates(front: FrontMatter, path: str, today: datetime.date) -> list[Pr
                 "set it to the date of the last change, on or after publication",
             )
         )
+    checked = front.values.get("checked")
+    if published and checked and checked < published:
+        problems.append(
+            _at(
+                front,
+                "checked",
+                path,
+                f"'checked' ({checked.isoformat()}) is before 'published' ({published.isoformat()}) — "
+                "set it to the day you last verified the page's facts",
+            )
+        )
+    elif checked:
+        problems += stale_check(front, path, today)
     return problems
+
+
+def stale_check(front: FrontMatter, path: str, today: datetime.date) -> list[Problem]:
+    """A notice when a page's facts were last verified too long ago."""
+    checked = front.values.get("checked")
+    if not isinstance(checked, datetime.date) or today - checked <= CHECKED_MAX_AGE:
+        return []
+    line, _col = front.position("checked")
+    return [
+        Problem(
+            path,
+            line,
+            f"'checked' ({checked.isoformat()}) is more than {CHECKED_MAX_AGE.days} days old — re-verify the "
+            "facts that age against their sources, then set it to that day",
+            severity=NOTICE,
+            kind="stale-facts",
+        )
+    ]
 
 
 def _check_tags(front: FrontMatter, path: str) -> list[Problem]:

@@ -15,6 +15,8 @@ from filmhub.characters import for_log
 
 ERROR = "error"
 WARNING = "warning"
+# Listed with the others, but never stops a build (e.g. facts due for a re-check).
+NOTICE = "notice"
 
 
 @dataclass(frozen=True)
@@ -57,12 +59,15 @@ def sorted_problems(problems: list[Problem]) -> list[Problem]:
 def summary(problems: list[Problem]) -> str:
     """'2 errors and 1 warning' for the count line after a report."""
     errors = sum(p.severity == ERROR for p in problems)
-    warnings = len(problems) - errors
+    warnings = sum(p.severity == WARNING for p in problems)
+    notices = len(problems) - errors - warnings
     parts = []
     if errors:
         parts.append(f"{errors} error{'s' if errors != 1 else ''}")
     if warnings:
         parts.append(f"{warnings} warning{'s' if warnings != 1 else ''}")
+    if notices:
+        parts.append(f"{notices} notice{'s' if notices != 1 else ''}")
     return " and ".join(parts) or "no problems"
 
 

@@ -26,6 +26,7 @@ title: {title}
 description: "TODO: one sentence (at most 160 characters) on what the reader will be able to do"
 published: {today}
 updated: {today}
+checked: {today}
 read_next: []
 ---
 

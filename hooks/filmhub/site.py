@@ -74,6 +74,11 @@ class SitePage:
         return self.front.get("updated")
 
     @property
+    def checked(self) -> datetime.date | None:
+        """The day the page's facts were last verified against their sources."""
+        return self.front.get("checked")
+
+    @property
     def order(self) -> int | None:
         return self.front.get("order")
 
