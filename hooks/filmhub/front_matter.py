@@ -278,29 +278,32 @@ def _read_with(
 
 def _shape_problem(root, path: str, offset: int, what: str) -> Problem | None:
     """Anchors and aliases (one node reached twice) make a small text stand
-    for a huge value; a front matter block has no use for them."""
-    seen, stack = set(), [root]
-    while stack:
-        node = stack.pop()
-        if id(node) in seen:
-            return Problem(
-                path,
-                node.start_mark.line + offset,
-                f"{what} uses a YAML anchor or alias ('&' or '*') — write each value out in full",
-                kind=_kind(what),
-            )
-        seen.add(id(node))
-        if len(seen) > MAX_YAML_NODES:
-            return Problem(
-                path,
-                offset,
-                f"{what} has more than {MAX_YAML_NODES:,} values — keep it short",
-                kind=_kind(what),
-            )
-        if isinstance(node, yaml.MappingNode):
-            stack.extend(part for pair in node.value for part in pair)
-        elif isinstance(node, yaml.SequenceNode):
-            stack.extend(node.value)
+    for a huge value; a front matter block has no use for them. Reported at
+    the key whose value reuses a node."""
+    seen: set[int] = set()
+    for key_node, value_node in root.value:
+        stack = [key_node, value_node]
+        while stack:
+            node = stack.pop()
+            if id(node) in seen:
+                return Problem(
+                    path,
+                    key_node.start_mark.line + offset,
+                    f"{what} uses a YAML anchor or alias ('&' or '*') — write each value out in full",
+                    kind=_kind(what),
+                )
+            seen.add(id(node))
+            if len(seen) > MAX_YAML_NODES:
+                return Problem(
+                    path,
+                    key_node.start_mark.line + offset,
+                    f"{what} has more than {MAX_YAML_NODES:,} values — keep it short",
+                    kind=_kind(what),
+                )
+            if isinstance(node, yaml.MappingNode):
+                stack.extend(part for pair in node.value for part in pair)
+            elif isinstance(node, yaml.SequenceNode):
+                stack.extend(node.value)
     return None
 
 

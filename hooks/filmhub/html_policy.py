@@ -181,7 +181,7 @@ def _value(tag: str, name: str, value: str) -> Violation | None:
     if name == "style" and not _CELL_STYLE.fullmatch(value):
         return _attribute(tag, name, value)
     if tag == "input" and name == "type" and value.lower() not in _INPUT_TYPES:
-        return Violation("a page can't hold a form — link to the form instead", ("<input", "type"))
+        return Violation("a page can't hold a form — link to the form instead", tag, name, value)
     if name not in URL_ATTRIBUTES:
         return None
     for url in _srcset(value) if name == "srcset" else [value]:
