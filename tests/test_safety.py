@@ -569,7 +569,7 @@ def test_the_sites_own_diagrams_pass_the_svg_check():
 
 def test_deep_yaml_is_refused_before_libyaml_sees_it():
     text = "---\ntitle: x\ntags: " + "[" * 30_000 + "\n---\n"
-    front, problems = parse(text, "docs/hub/a.md")
+    _front, problems = parse(text, "docs/hub/a.md")
     assert [str(p) for p in problems] == [
         "docs/hub/a.md:3: front matter is nested more than 10 levels deep — write plain 'key: value' lines and "
         "short lists"
