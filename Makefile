@@ -27,8 +27,10 @@ $(STAMP): requirements.lock
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --no-strict --dev-addr 127.0.0.1:8000
 
+# A strict build into a temporary folder that replaces site/ only on success:
+# a failed build keeps the last good site (hooks/filmhub/build.py).
 build: $(STAMP)
-	$(BIN)/mkdocs build --strict
+	$(BIN)/python -m filmhub.build
 
 test: $(STAMP)
 	$(BIN)/ruff check .
@@ -69,4 +71,4 @@ lock:
 	rm -rf .lock-venv
 
 clean:
-	rm -rf site .pytest_cache test-output .cache
+	rm -rf site site.tmp-* site.old-* .pytest_cache test-output .cache

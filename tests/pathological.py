@@ -60,7 +60,9 @@ def many_paragraphs(n: int) -> Callable[[], object]:
     text = "".join(f"## Heading {i}\n\nParagraph {i} about drift and more drift.\n\n" for i in range(n))
 
     def render() -> None:
-        tooltips = TermTooltips(glossary, lambda slug, href, text: f'<a href="{href}">{text}</a>', active=True)
+        tooltips = TermTooltips(
+            glossary, lambda slug, href, text: f'<a href="{href}">{text}</a>', active=True
+        )
         md = markdown.Markdown(extensions=["toc", tooltips, LinkCollector()])
         md.convert(text)
 
@@ -73,7 +75,15 @@ def unsafe_markup(n: int) -> Callable[[], object]:
     return lambda: html_policy.check(html)
 
 
-CASES = [reference_links, comment_openers, link_openers, backticks, short_lines, many_paragraphs, unsafe_markup]
+CASES = [
+    reference_links,
+    comment_openers,
+    link_openers,
+    backticks,
+    short_lines,
+    many_paragraphs,
+    unsafe_markup,
+]
 
 
 def _cpu(run: Callable[[], object], repeat: int = 3) -> float:

@@ -131,6 +131,11 @@ def build_site(
     strict: bool = True,
 ) -> BuildResult:
     """Write `files` under `root`, build them with the project's setup, report."""
+    return build_config(write_site(root, files, config=config), strict=strict)
+
+
+def write_site(root: Path, files: dict[str, str | bytes], *, config: dict | None = None) -> Path:
+    """Write `files` and a mkdocs.yml inheriting the project's under `root`; return the config file."""
     for name, content in files.items():
         target = root / name
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -150,7 +155,7 @@ def build_site(
         **(config or {}),
     }
     (root / "mkdocs.yml").write_text(yaml.safe_dump(settings, sort_keys=False), encoding="utf-8")
-    return build_config(root / "mkdocs.yml", strict=strict)
+    return root / "mkdocs.yml"
 
 
 def build_config(config_file: Path, *, strict: bool = True, site_dir: Path | None = None) -> BuildResult:

@@ -1,0 +1,142 @@
+"""`make build` (filmhub.build): site/ is replaced only by a build that succeeded.
+
+Throwaway projects inherit the real mkdocs.yml and hooks. Builds run as
+`python -m filmhub.build`, the way make runs them, except where a test
+breaks something inside the build on purpose.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import subprocess
+import sys
+import warnings
+
+import pytest
+
+from filmhub import build, output_scan
+from sitebuilder import REPO, article, minimal_site, write_site
+
+BROKEN = {"docs/hub/broken.md": article("Broken", "See [the plan](missing.md).", read_next=["hub/index.md"])}
+
+
+def run_build(project) -> subprocess.CompletedProcess:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(REPO / "hooks")}
+    return subprocess.run(
+        [sys.executable, "-m", "filmhub.build"],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+
+def snapshot(folder) -> dict[str, bytes]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
+    }
+
+
+def leftovers(project) -> list[str]:
+    return sorted(p.name for p in project.iterdir() if p.name.startswith(("site.tmp-", "site.old-")))
+
+
+@pytest.fixture
+def project(tmp_path):
+    write_site(tmp_path, minimal_site())
+    return tmp_path
+
+
+def test_a_first_build_creates_the_site(project):
+    done = run_build(project)
+    assert done.returncode == 0, done.stderr
+    assert (project / "site/hub/article/index.html").is_file()
+    assert "INFO    -  Documentation built in" in done.stderr
+    assert leftovers(project) == []
+
+
+def test_a_successful_build_replaces_the_old_site(project):
+    (project / "site").mkdir()
+    (project / "site/stale.html").write_text("from an older build", encoding="utf-8")
+    done = run_build(project)
+    assert done.returncode == 0, done.stderr
+    assert not (project / "site/stale.html").exists()
+    assert (project / "site/index.html").is_file()
+    assert oct((project / "site").stat().st_mode & 0o777) != oct(
+        0o700
+    )  # readable, not mkdtemp's private mode
+    assert leftovers(project) == []
+
+
+def test_a_failed_build_leaves_the_last_good_site_byte_for_byte(project):
+    assert run_build(project).returncode == 0
+    before = snapshot(project / "site")
+    write_site(project, BROKEN)
+    done = run_build(project)
+    assert done.returncode == 1
+    assert (
+        "ERROR   -  docs/hub/broken.md:11:16: broken link 'missing.md': docs/hub/missing.md does not exist"
+        in done.stderr
+    )
+    assert done.stdout.strip() == "Aborted with a BuildError!"
+    assert "Traceback" not in done.stderr
+    assert snapshot(project / "site") == before
+    assert leftovers(project) == []
+
+
+@pytest.fixture
+def in_process(monkeypatch):
+    """Undo what MkDocs' command line sets up for a process, so later tests see none of it."""
+    logger = logging.getLogger("mkdocs")
+    monkeypatch.setattr(logger, "propagate", logger.propagate)
+    monkeypatch.setattr(logger, "level", logger.level)
+    from mkdocs.commands import build as mkdocs_build
+
+    monkeypatch.setattr(mkdocs_build.log, "filters", list(mkdocs_build.log.filters))
+    with warnings.catch_warnings():
+        yield
+    for handler in [h for h in logger.handlers if h.name == "MkDocsStreamHandler"]:
+        logger.removeHandler(handler)
+
+
+def test_an_unexpected_error_ends_in_one_line_and_keeps_the_site(project, in_process, monkeypatch, capsys):
+    (project / "site").mkdir()
+    (project / "site/index.html").write_text("the last good site", encoding="utf-8")
+    before = snapshot(project / "site")
+
+    def overflow(*args, **kwargs):
+        raise RecursionError("maximum recursion depth exceeded")
+
+    # Late in the build, when the temporary folder is full of pages.
+    monkeypatch.setattr(output_scan, "scan_file", overflow)
+    monkeypatch.chdir(project)
+    assert build.main(["--config-file", "mkdocs.yml"]) == 1
+    out, err = capsys.readouterr()
+    assert err.splitlines()[-1] == (
+        "the build failed unexpectedly (RecursionError: maximum recursion depth exceeded) — the last good site "
+        "in site/ was kept. This is a bug in the hub's build: please report it with the file you changed."
+    )
+    assert "Traceback" not in out + err
+    assert snapshot(project / "site") == before
+    assert leftovers(project) == []
+
+
+def test_the_new_site_is_swapped_in_and_the_old_one_removed(tmp_path):
+    old, new = tmp_path / "site", tmp_path / "site.tmp-x"
+    old.mkdir()
+    (old / "a.html").write_text("old", encoding="utf-8")
+    new.mkdir()
+    (new / "b.html").write_text("new", encoding="utf-8")
+    build.replace_site(new, old)
+    assert snapshot(old) == {"b.html": b"new"}
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
+
+def test_the_site_folder_comes_from_the_config_beside_it(tmp_path):
+    config = tmp_path / "docs-project" / "mkdocs.yml"
+    config.parent.mkdir()
+    config.write_text("site_name: x\nsite_dir: public\n", encoding="utf-8")
+    assert build.configured_site_dir(config) == tmp_path / "docs-project/public"
+    assert build.configured_site_dir(tmp_path / "missing.yml") == tmp_path / "site"
