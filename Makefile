@@ -51,10 +51,12 @@ lint: $(STAMP)
 linkcheck-external: $(STAMP)
 	$(BIN)/python -m filmhub.external_links
 
-# What the hooks add to a build of ARTICLES synthetic articles (CPU time).
+# What the hooks add to a build of ARTICLES synthetic articles (CPU time), and
+# how their time grows on inputs that were once quadratic (tests/pathological.py).
 ARTICLES ?= 2000
 bench: $(STAMP)
 	cd tests && ../$(BIN)/python benchmark.py --articles $(ARTICLES)
+	cd tests && ../$(BIN)/python pathological.py
 
 format: $(STAMP)
 	$(BIN)/ruff check --fix .
