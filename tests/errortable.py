@@ -11,7 +11,7 @@ from functools import cache
 
 from sitebuilder import REPO
 
-_LOCATION = re.compile(r"^(?:[\w./ -]+\.\w+|[\w./ -]+):\d+(?::\d+)?: ")
+_LOCATION = re.compile(r"^.*?:\d+(?::\d+)?: ")
 
 
 @cache

@@ -225,7 +225,7 @@ def test_every_broken_link_is_reported_at_its_line_and_column(site):
                 "docs/hub/other.md": article("Other", "## Section two\n\nBack to [article](article.md)."),
                 "docs/ethics/index.md": page("Ethics", "[Consent](consent.md)\n\n<!-- articles -->"),
                 "docs/ethics/consent.md": article("Consent", "Text."),
-                "docs/assets/still.png": b"png",
+                "docs/assets/still.png": b"\x89PNG\r\n\x1a\n",
             }
         )
     )
@@ -283,9 +283,9 @@ def test_tricky_valid_links_are_not_reported(site):
                 "docs/hub/other.md": article("Other", "## Section two\n\nA note[^1].\n\n[^1]: The note."),
                 "docs/hub/Café notes.md": article("Café notes", "Notes."),
                 "docs/ethics/index.md": page("Ethics", "<!-- articles -->"),
-                "docs/assets/still.png": b"png",
-                "docs/assets/still@2x.png": b"png",
-                "docs/assets/call-sheet.png": b"\x89PNG",
+                "docs/assets/still.png": b"\x89PNG\r\n\x1a\n",
+                "docs/assets/still@2x.png": b"\x89PNG\r\n\x1a\n",
+                "docs/assets/call-sheet.png": b"\x89PNG\r\n\x1a\n",
             }
         )
     )

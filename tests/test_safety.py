@@ -188,7 +188,7 @@ def test_a_rich_benign_article_passes_and_keeps_its_markup(site):
             **{
                 "docs/hub/rich.md": article("Rich", BENIGN),
                 "docs/hub/article.md": article("Article", "See [rich](rich.md).", read_next=["hub/index.md"]),
-                "docs/assets/still.png": b"\x89PNG",
+                "docs/assets/still.png": b"\x89PNG\r\n\x1a\n",
             }
         )
     )
@@ -450,7 +450,7 @@ def test_files_that_are_not_pages_or_pictures_links_and_clashing_names_are_refus
             "caf\u00e9.md".encode(): b"x",
             "cafe\u0301.md".encode(): b"x",
             "bad\nname.md": b"x",
-            "ok.png": b"\x89PNG",
+            "ok.png": b"\x89PNG\r\n\x1a\n",
         },
     )
     (docs / "env.md").symlink_to("/proc/self/environ")
@@ -706,3 +706,78 @@ def test_an_escaped_character_in_a_link_resolves_as_markdown_does(site):
         minimal_site(**{"docs/hub/article.md": article("Article", "Back to [the hub](index\\.md).")})
     )
     assert result.ok, result.messages()
+
+
+def test_names_that_break_addresses_deep_folders_and_disguised_images_are_refused(tmp_path):
+    docs = tmp_path / "docs"
+    make(
+        docs,
+        {
+            'a"b.md': b"x",
+            "x#y.md": b"x",
+            "Caf\u00e9 notes.md": b"x",
+            "still@2x.png": b"\x89PNG\r\n\x1a\n",
+            "fake.png": b"<svg onload=alert(1)>",
+            "photo.jpg": b"GIF89a",
+            ".DS_Store": b"\x00\x01",
+            "/".join("d" * 9) + "/deep.md": b"x",
+        },
+    )
+    (docs / ".hidden").mkdir()
+    (docs / ".hidden/root").symlink_to("/")
+    assert [str(p) for p in docs_problems(docs, "docs")] == [
+        "docs/.hidden/root:1: this is a symbolic link — the build never follows links; copy the file itself into "
+        "the repository",
+        'docs/a"b.md:1: a file or folder name may not start or end with a space, or hold < > " \' & ` \\ # ? % '
+        "(it becomes part of the page's address) — rename it with letters, digits and hyphens",
+        "docs/d/d/d/d/d/d/d/d:1: folders are nested more than 8 deep here — flatten them",
+        "docs/fake.png:1: the file is not a PNG image, whatever its name says — export it again as an image of "
+        "that type",
+        "docs/photo.jpg:1: the file is not a JPG image, whatever its name says — export it again as an image of "
+        "that type",
+        "docs/x#y.md:1: a file or folder name may not start or end with a space, or hold < > \" ' & ` \\ # ? % "
+        "(it becomes part of the page's address) — rename it with letters, digits and hyphens",
+    ]
+
+
+def test_an_svg_cannot_hide_a_url_behind_a_css_escape():
+    svg = (
+        b'<svg xmlns="http://www.w3.org/2000/svg"><style>rect{fill:u\\72l(https://e.example/p)}</style></svg>'
+    )
+    assert [str(p) for p in svg_policy.svg_problems(svg, "x.svg")] == [
+        "x.svg:1: the SVG's styles use a backslash escape — write the CSS without escapes"
+    ]
+
+
+def test_every_file_and_svg_message_is_in_contributings_error_table(tmp_path):
+    from errortable import documented
+
+    docs = tmp_path / "docs"
+    make(
+        docs,
+        {
+            "a.html": b"x",
+            'a"b.md': b"x",
+            "fake.png": b"x",
+            "bad\nname.md": b"x",
+            "A.md": b"x",
+            "a.md": b"x",
+            "/".join("d" * 9) + "/x.md": b"x",
+        },
+    )
+    (docs / "link.md").symlink_to(tmp_path)
+    messages = [str(p) for p in docs_problems(docs, "docs")]
+    svgs = [
+        b"<svg",
+        b'<!DOCTYPE svg><svg xmlns="http://www.w3.org/2000/svg"/>',
+        b'<svg xmlns="http://www.w3.org/2000/svg"><script/></svg>',
+        b'<svg xmlns="http://www.w3.org/2000/svg" onload="x"/>',
+        b'<svg xmlns="http://www.w3.org/2000/svg"><use href="x.svg"/></svg>',
+        b'<svg xmlns="http://www.w3.org/2000/svg"><style>@import "x";</style></svg>',
+        b'<svg xmlns="http://www.w3.org/2000/svg"><style>a{b:url(x)}</style></svg>',
+        b'<svg xmlns="http://www.w3.org/2000/svg"><style>a{b:\\75 rl(x)}</style></svg>',
+        b'<svg xmlns="http://www.w3.org/2000/svg"><?pi x?></svg>',
+    ]
+    messages += [str(p) for svg in svgs for p in svg_policy.svg_problems(svg, "docs/x.svg")]
+    assert len(messages) == 16
+    assert [m for m in messages if not documented(m)] == []

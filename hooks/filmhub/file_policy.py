@@ -9,9 +9,13 @@ with <script> runs wherever it is shown. So, before MkDocs lists the files:
 - only these file types are accepted: Markdown and images in docs/ (the
   site's own stylesheets in docs/assets/stylesheets/, which the maintainers
   review), .yml files in glossary/;
-- names with control or invisible characters are refused, and so are two
-  names that differ only in case or Unicode normalisation (one would
-  overwrite the other on many systems);
+- names may not hold control or invisible characters, nor characters that
+  mean something in HTML or in a URL (`< > " ' & ` \\ # ? %`): a name becomes
+  part of an address and, without a title, of the navigation; two names
+  that differ only in case or Unicode normalisation are refused (one would overwrite the other on many systems); folders may nest
+  at most MAX_DEPTH deep;
+- an image's first bytes must be those of its type, so no HTML or SVG can
+  pass for a PNG;
 - every SVG is checked like HTML: no script, no event handler, no
   foreignObject, nothing loaded from outside the file (filmhub.svg_policy).
 """
@@ -19,6 +23,7 @@ with <script> runs wherever it is shown. So, before MkDocs lists the files:
 from __future__ import annotations
 
 import os
+import re
 import unicodedata
 from pathlib import Path
 
@@ -30,23 +35,57 @@ PAGE_TYPES = frozenset({".md"})
 IMAGE_TYPES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".svg"})
 STYLESHEETS = "assets/stylesheets"
 MAX_SVG_BYTES = 500_000
+MAX_DEPTH = 8
+_UNSAFE_NAME = re.compile(r"[<>\"'&`\\#?%]|^\s|\s$")
+# The first bytes of each raster type (WebP and AVIF: a container whose
+# type sits a few bytes in).
+_SIGNATURES = {
+    ".png": lambda head: head.startswith(b"\x89PNG\r\n\x1a\n"),
+    ".jpg": lambda head: head.startswith(b"\xff\xd8\xff"),
+    ".jpeg": lambda head: head.startswith(b"\xff\xd8\xff"),
+    ".gif": lambda head: head.startswith((b"GIF87a", b"GIF89a")),
+    ".webp": lambda head: head.startswith(b"RIFF") and head[8:12] == b"WEBP",
+    ".avif": lambda head: head[4:12] in (b"ftypavif", b"ftypavis"),
+}
 
 
 def check_tree(
     root: Path, display: str, allowed: frozenset[str], stylesheets: str | None = None
 ) -> list[Problem]:
-    """Every problem with the files under `root`, shown as `display/…`."""
+    """Every problem with the files under `root`, shown as `display/…`.
+
+    The walk is iterative and never follows a link, so neither a symlinked
+    folder nor a deeply nested one can make it loop, recurse or wander off.
+    """
+    if root.is_symlink():
+        return [_symlink(display)]
     if not root.is_dir():
         return []
-    problems, seen = [], {}
-    for folder, dirs, names in os.walk(root, followlinks=False):
-        dirs.sort()
-        base = Path(folder)
-        for name in sorted(dirs) + sorted(names):
-            full = base / name
+    problems: list[Problem] = []
+    seen: dict[str, str] = {}
+    stack = [(root, 0, True)]
+    while stack:
+        folder, depth, published = stack.pop()
+        with os.scandir(folder) as scan:
+            entries = sorted(scan, key=lambda entry: entry.name)
+        for entry in entries:
+            full = Path(entry.path)
             relative = full.relative_to(root).as_posix()
             shown = f"{display}/{relative}"
-            problem = _name_problem(name, shown) or _link_problem(full, shown)
+            if entry.is_symlink():
+                problems.append(_symlink(shown))
+                continue
+            # MkDocs publishes nothing whose name starts with a dot (.DS_Store,
+            # .gitkeep), but it walks such folders, so they are walked for links.
+            hidden = not published or entry.name.startswith(".")
+            if hidden:
+                if entry.is_dir(follow_symlinks=False):
+                    if depth + 1 >= MAX_DEPTH:
+                        problems.append(_too_deep(shown))
+                    else:
+                        stack.append((full, depth + 1, False))
+                continue
+            problem = _name_problem(entry.name, shown)
             if problem is None:
                 folded = unicodedata.normalize("NFC", relative).casefold()
                 if folded in seen:
@@ -58,13 +97,31 @@ def check_tree(
                         kind="file",
                     )
                 seen.setdefault(folded, shown)
-            if problem is None and name in names:
+            if problem is None and entry.is_dir(follow_symlinks=False):
+                if depth + 1 >= MAX_DEPTH:
+                    problem = _too_deep(shown)
+                else:
+                    stack.append((full, depth + 1, True))
+            elif problem is None:
                 problem = _type_problem(full, relative, shown, allowed, stylesheets)
             if problem is not None:
                 problems.append(problem)
-                if name in dirs:
-                    dirs.remove(name)
-    return problems
+    return sorted(problems, key=lambda p: p.path)
+
+
+def _too_deep(shown: str) -> Problem:
+    return Problem(
+        shown, 1, f"folders are nested more than {MAX_DEPTH} deep here — flatten them", kind="file"
+    )
+
+
+def _symlink(shown: str) -> Problem:
+    return Problem(
+        shown,
+        1,
+        "this is a symbolic link — the build never follows links; copy the file itself into the repository",
+        kind="file",
+    )
 
 
 def _name_problem(name: str, shown: str) -> Problem | None:
@@ -75,15 +132,13 @@ def _name_problem(name: str, shown: str) -> Problem | None:
             "the file name holds an invisible or control character — rename it with letters, digits and hyphens",
             kind="file",
         )
-    return None
-
-
-def _link_problem(full: Path, shown: str) -> Problem | None:
-    if full.is_symlink():
+    if _UNSAFE_NAME.search(name):
         return Problem(
             shown,
             1,
-            "this is a symbolic link — the build never follows links; copy the file itself into the repository",
+            "a file or folder name may not start or end with a space, or hold "
+            "< > \" ' & ` \\ # ? % (it becomes part of the page's address) — rename it with letters, digits "
+            "and hyphens",
             kind="file",
         )
     return None
@@ -111,6 +166,18 @@ def _type_problem(
         )
     if not full.is_file():
         return Problem(shown, 1, "this is not a regular file — remove it", kind="file")
+    signature = _SIGNATURES.get(suffix)
+    if signature is not None:
+        with full.open("rb") as file:
+            head = file.read(16)
+        if not signature(head):
+            return Problem(
+                shown,
+                1,
+                f"the file is not a {suffix[1:].upper()} image, whatever its name says — export it again "
+                "as an image of that type",
+                kind="file",
+            )
     if suffix == ".svg":
         size = full.stat().st_size
         if size > MAX_SVG_BYTES:

@@ -90,6 +90,9 @@ def svg_problems(data: bytes, path: str) -> list[Problem]:
             _check_css(data)
 
     def _check_css(css: str) -> None:
+        # A CSS escape ('u\\72l(') would hide a url() or @import from the checks below.
+        if "\\" in css:
+            refuse("the SVG's styles use a backslash escape — write the CSS without escapes")
         if _IMPORT.search(css):
             refuse("the SVG's styles use @import — keep every style in the file")
         for match in _CSS_URL.finditer(css):
