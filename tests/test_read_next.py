@@ -258,8 +258,7 @@ def test_two_builds_in_one_process_do_not_share_cards(tmp_path):
     assert ("Consent", "../../ethics/consent/") not in cards_of(
         second.html("post/editing/index.html")
     ).backlinks
-    again = build_site(tmp_path / "c", two_hubs())
-    assert (
-        cards_of(again.html("post/editing/index.html")).__dict__
-        == cards_of(first.html("post/editing/index.html")).__dict__
-    )
+    again = cards_of(build_site(tmp_path / "c", two_hubs()).html("post/editing/index.html"))
+    before = cards_of(first.html("post/editing/index.html"))
+    assert (again.cards, again.backlinks) == (before.cards, before.backlinks)
+    assert before.cards and before.backlinks
