@@ -13,7 +13,7 @@ from pathlib import Path
 from mkdocs.structure.files import InclusionLevel
 
 from filmhub import front_matter, site, state
-from filmhub.bounds import markdown_depth_problem
+from filmhub.bounds import markdown_depth_problem, unclosed_problem
 from filmhub.markers import find_markers
 from filmhub.page_safety import generated_marker_problem
 
@@ -41,7 +41,9 @@ def on_files(files, config):
         else:
             page.front, parse_problems = front_matter.parse(text, path)
             problems += parse_problems
-            too_deep = markdown_depth_problem(page.front.body, path, page.front.body_line)
+            too_deep = markdown_depth_problem(
+                page.front.body, path, page.front.body_line
+            ) or unclosed_problem(page.front.body, path, page.front.body_line)
             if too_deep:
                 page.blocked = True
                 problems.append(too_deep)

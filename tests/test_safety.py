@@ -781,3 +781,41 @@ def test_every_file_and_svg_message_is_in_contributings_error_table(tmp_path):
     messages += [str(p) for svg in svgs for p in svg_policy.svg_problems(svg, "docs/x.svg")]
     assert len(messages) == 16
     assert [m for m in messages if not documented(m)] == []
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Intro.\n\n" + "[" * 60 + "\n",
+            "p:3: 60 unclosed '[' — close them, or escape each with a backslash; Markdown slows down sharply on so many",
+        ),
+        (
+            "[a](" * 51 + "\n",
+            "p:1: 51 unclosed '](' (a link without its ')') — close them, or escape each with a backslash; Markdown slows down sharply on so many",
+        ),
+        (
+            "x <a\n\n" * 60,
+            "p:101: 51 unclosed '<' (a tag without its '>') on the page — close them, or escape each with a backslash; Markdown slows down sharply on so many",
+        ),
+    ],
+    ids=["brackets", "addresses", "tags"],
+)
+def test_what_would_make_markdown_quadratic_is_refused(body, expected):
+    assert str(bounds.unclosed_problem(body, "p", 1)) == expected
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "[a](b) " * 200,
+        "\\[ " * 200,
+        "<b>x</b> " * 200,
+        "<img src='x.png'\n     alt='on two lines'>\n\n" * 100,
+        "```\n" + "[" * 500 + "\n```\n",
+        "a < b and c <= d " * 100,
+    ],
+    ids=["links", "escaped", "closed-tags", "tag-across-lines", "code", "comparisons"],
+)
+def test_ordinary_brackets_and_tags_are_fine(body):
+    assert bounds.unclosed_problem(body, "p", 1) is None

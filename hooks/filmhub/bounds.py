@@ -24,6 +24,10 @@ MAX_YAML_NODES = 2_000
 # Lists in lists, quotes in quotes, HTML in HTML: far below Python's
 # recursion limit whatever Python-Markdown does per level.
 MAX_MARKDOWN_DEPTH = 24
+# Python-Markdown scans to the end of a paragraph for each '[' without its
+# ']', each '](' without its ')' and each '<tag' without its '>': quadratic
+# in how many there are in one paragraph. Real paragraphs have none or a few.
+MAX_UNCLOSED = 50
 
 _COMPACT_YAML = re.compile(r"[-?](?:[ \t]+|$)")
 _NESTING_MARKER = re.compile(r"(?:[-*+][ \t]+|\d{1,9}[.)][ \t]+|>[ \t]?)")
@@ -121,3 +125,85 @@ def markdown_depth_problem(body: str, path: str, first_line: int) -> Problem | N
                 kind="size",
             )
     return None
+
+
+def unclosed_problem(body: str, path: str, first_line: int) -> Problem | None:
+    """More than MAX_UNCLOSED unclosed '[' or '](' in one paragraph (any block
+    between blank lines), or '<tag' without its '>' in the whole page: each
+    makes Python-Markdown rescan the rest of the paragraph, or of the page."""
+    fence, block_line = "", first_line
+    state = _Unclosed()
+    for number, line in enumerate([*split_lines(body), ""], first_line):
+        match = _FENCE.match(line)
+        if fence:
+            if match and match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence):
+                fence = ""
+            continue
+        if match:
+            fence = match.group(1)
+            continue
+        if line.strip():
+            state.read(line, number)
+            continue
+        state.end_block(number)
+        for count, name, where in (
+            (state.brackets, "'['", block_line),
+            (state.addresses, "'](' (a link without its ')')", block_line),
+            (state.tags, "'<' (a tag without its '>') on the page", state.tags_past_limit),
+        ):
+            if count > MAX_UNCLOSED:
+                return Problem(
+                    path,
+                    where,
+                    f"{count} unclosed {name} — close them, or escape each with a backslash; "
+                    "Markdown slows down sharply on so many",
+                    kind="size",
+                )
+        state.brackets = state.addresses = 0
+        block_line = number + 1
+    return None
+
+
+class _Unclosed:
+    """What Markdown would search ahead for the end of, counted line by line."""
+
+    def __init__(self) -> None:
+        self.brackets = self.addresses = self.tags = 0
+        self.tag_open = False
+        self.tags_past_limit = 1  # the line where the page passed MAX_UNCLOSED tags
+
+    def read(self, line: str, number: int) -> None:
+        index, length = 0, len(line)
+        while index < length:
+            char = line[index]
+            if char == "\\":
+                index += 2
+                continue
+            if char == "[":
+                self.brackets += 1
+            elif char == "]":
+                self.brackets = max(0, self.brackets - 1)
+                if line.startswith("(", index + 1):
+                    self.addresses += 1
+                    index += 1
+            elif char == ")" and self.addresses:
+                self.addresses -= 1
+            elif (
+                char == "<" and index + 1 < length and (line[index + 1].isalpha() or line[index + 1] in "/!")
+            ):
+                if self.tag_open:
+                    self._unclosed_tag(number)
+                self.tag_open = True
+            elif char == ">":
+                self.tag_open = False
+            index += 1
+
+    def end_block(self, number: int) -> None:
+        if self.tag_open:
+            self._unclosed_tag(number - 1)
+            self.tag_open = False
+
+    def _unclosed_tag(self, number: int) -> None:
+        self.tags += 1
+        if self.tags == MAX_UNCLOSED + 1:
+            self.tags_past_limit = number
