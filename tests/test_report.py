@@ -7,6 +7,7 @@ from __future__ import annotations
 import subprocess
 
 import pytest
+from errortable import documented
 
 from filmhub import annotations, generator
 from filmhub.problems import NOTICE, WARNING, Problem
@@ -52,6 +53,7 @@ def test_only_the_supported_generators_can_be_selected():
     assert str(error.value) == (
         "HUB_GENERATOR=zensical is not a generator the hub supports — use mkdocs or properdocs"
     )
+    assert documented(str(error.value))
 
 
 def test_make_build_refuses_an_unknown_generator(monkeypatch, capsys):

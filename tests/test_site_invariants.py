@@ -14,6 +14,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from errortable import documented
+
 from filmhub import site_invariants
 from filmhub.site_invariants import Expected, broken, expected
 from sitebuilder import REPO, build_config, minimal_site, write_site
@@ -256,7 +258,10 @@ def test_the_command_refuses_a_missing_site(tmp_path):
     )
 
 
-def test_the_closing_line_counts_in_words():
-    assert site_invariants.report(["x"], "site/") == (
+def test_the_closing_line_counts_in_words_and_is_in_the_error_table():
+    closing = site_invariants.report(["x"], "site/")
+    assert closing == (
         "1 broken invariant in site/ — the build skipped or lost the hub's hooks; do not publish this site."
     )
+    assert documented(closing)
+    assert documented(site_invariants.report(["x", "y"], "site/", "the last good site in site/ was kept"))
