@@ -3,7 +3,12 @@
 Listed last under `hooks:` so that in `on_env` (after every page has been
 rendered, before any is written) it sees what all the other hooks found. It
 logs each problem as `path:line[:col]: message`, sorted by file and line,
-adds GitHub annotations on CI and a JSON report on request.
+adds GitHub annotations on CI (those in the files a pull request changed
+first, and all of them in the job summary; filmhub.annotations) and a JSON
+report on request.
+
+It counts the warnings of either generator (filmhub.generator): MkDocs logs
+under "mkdocs", ProperDocs under "properdocs".
 
 A strict build (`make build`, `make test`, CI) then stops, also on any
 warning logged so far, so it never leaves a half-written site behind. The
@@ -20,17 +25,10 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from filmhub import state
+from filmhub import annotations, state
 from filmhub.characters import for_log
-from filmhub.problems import (
-    ERROR,
-    NOTICE,
-    WARNING,
-    github_annotation,
-    sorted_problems,
-    summary,
-    write_json_report,
-)
+from filmhub.generator import LOGGERS
+from filmhub.problems import ERROR, NOTICE, WARNING, sorted_problems, summary, write_json_report
 
 # Problem lines start with the file name so editors and terminals can open
 # them; a logger under "mkdocs." is still counted by `--strict`.
@@ -42,12 +40,19 @@ _LEVELS = {ERROR: logging.ERROR, WARNING: logging.WARNING, NOTICE: logging.INFO}
 
 
 class _WarningCounter(logging.Handler):
+    """Counts each warning once, though it listens on both generators' loggers:
+    under ProperDocs' command line a record logged to "mkdocs.…" reaches
+    "mkdocs" and then its parent, "properdocs"."""
+
     def __init__(self) -> None:
         super().__init__(logging.WARNING)
         self.count = 0
+        self._last: logging.LogRecord | None = None
 
     def emit(self, record: logging.LogRecord) -> None:
-        self.count += 1
+        if record is not self._last:
+            self.count += 1
+        self._last = record
 
 
 class _Escaping(logging.Filter):
@@ -68,19 +73,20 @@ def _counter(config) -> _WarningCounter:
 
 
 def _stop_counting(config) -> None:
-    logging.getLogger("mkdocs").removeHandler(_counter(config))
+    for name in LOGGERS:
+        logging.getLogger(name).removeHandler(_counter(config))
 
 
 def on_config(config):
-    logger = logging.getLogger("mkdocs")
-    # A build that failed before on_env could not remove its counter (MkDocs
-    # gives on_build_error no config); drop it now so none outlive a build.
-    for handler in [h for h in logger.handlers if isinstance(h, _WarningCounter)]:
-        logger.removeHandler(handler)
-    logger.addHandler(_counter(config))
-    for handler in logger.handlers:
-        if not any(isinstance(f, _Escaping) for f in handler.filters):
-            handler.addFilter(_Escaping())
+    for logger in map(logging.getLogger, LOGGERS):
+        # A build that failed before on_env could not remove its counter (MkDocs
+        # gives on_build_error no config); drop it now so none outlive a build.
+        for handler in [h for h in logger.handlers if isinstance(h, _WarningCounter)]:
+            logger.removeHandler(handler)
+        logger.addHandler(_counter(config))
+        for handler in logger.handlers:
+            if not any(isinstance(f, _Escaping) for f in handler.filters):
+                handler.addFilter(_Escaping())
 
 
 def on_env(env, config, files):
@@ -90,10 +96,7 @@ def on_env(env, config, files):
     problems = sorted_problems(build.problems)
     for problem in problems:
         log.log(_LEVELS[problem.severity], str(problem))
-    if os.environ.get("GITHUB_ACTIONS") == "true":
-        # Workflow commands must start a line of the job's output.
-        sys.stdout.write("".join(github_annotation(p) + "\n" for p in problems))
-        sys.stdout.flush()
+    _annotate(build, problems)
     report_path = os.environ.get(JSON_REPORT_ENV)
     if report_path:
         external = [
@@ -119,6 +122,20 @@ def on_env(env, config, files):
             "the build stopped before writing any page. Fix the warnings above and build again."
         )
     return env
+
+
+def _annotate(build, problems) -> None:
+    on_github = os.environ.get("GITHUB_ACTIONS") == "true"
+    summary_file = os.environ.get(annotations.SUMMARY_ENV)
+    if not problems or not (on_github or summary_file):
+        return
+    changed = annotations.changed_files(build.project_dir, os.environ)
+    if on_github:
+        # Workflow commands must start a line of the job's output.
+        sys.stdout.write(annotations.workflow_commands(problems, changed))
+        sys.stdout.flush()
+    if summary_file:
+        annotations.append_summary(Path(summary_file), annotations.job_summary(problems, changed))
 
 
 def on_page_context(context, page, config, nav):

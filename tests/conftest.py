@@ -7,6 +7,16 @@ import pytest
 from sitebuilder import REPO, build_config, build_site
 
 
+@pytest.fixture(autouse=True)
+def not_an_actions_step(monkeypatch):
+    """The throwaway sites' problems are no one's to fix: on GitHub Actions they
+    would crowd the real build's annotations and job summary. Tests that check
+    those set the variables themselves."""
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+    monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)
+    monkeypatch.delenv("GITHUB_BASE_REF", raising=False)
+
+
 @pytest.fixture
 def site(tmp_path):
     """Build a site from a dict of files: site({"docs/index.md": page(...)})."""

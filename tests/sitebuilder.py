@@ -5,6 +5,9 @@ mkdocs.yml that inherits the project's own (so the theme, Markdown extensions
 and hooks are the real ones), builds in this process the way `mkdocs build`
 does, and returns what happened: the log, the output folder and whether the
 build was stopped.
+
+The generator is the one HUB_GENERATOR selects (filmhub.generator): MkDocs by
+default, or ProperDocs, which then answers every `mkdocs.*` import.
 """
 
 from __future__ import annotations
@@ -16,10 +19,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
-from mkdocs.exceptions import Abort
-from mkdocs.utils.yaml import yaml_load
+
+from filmhub import generator
+
+GENERATOR = generator.selected()
+generator.activate(GENERATOR)  # before the first `mkdocs` import
+
+from mkdocs.commands.build import build  # noqa: E402
+from mkdocs.config import load_config  # noqa: E402
+from mkdocs.exceptions import Abort  # noqa: E402
+from mkdocs.utils.yaml import yaml_load  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -115,12 +124,15 @@ class BuildResult:
 
 
 class _Collect(logging.Handler):
+    """Every record once, from the loggers of both generators (a record can reach both)."""
+
     def __init__(self) -> None:
         super().__init__(logging.DEBUG)
         self.records: list[logging.LogRecord] = []
 
     def emit(self, record: logging.LogRecord) -> None:
-        self.records.append(record)
+        if not self.records or self.records[-1] is not record:
+            self.records.append(record)
 
 
 def build_site(
@@ -161,10 +173,11 @@ def write_site(root: Path, files: dict[str, str | bytes], *, config: dict | None
 def build_config(config_file: Path, *, strict: bool = True, site_dir: Path | None = None) -> BuildResult:
     """Build the site of `config_file` in this process, as `mkdocs build` does."""
     collect = _Collect()
-    logger = logging.getLogger("mkdocs")
-    previous_level = logger.level
-    logger.addHandler(collect)
-    logger.setLevel(logging.DEBUG)
+    loggers = [logging.getLogger(name) for name in generator.LOGGERS]
+    previous_levels = [logger.level for logger in loggers]
+    for logger in loggers:
+        logger.addHandler(collect)
+        logger.setLevel(logging.DEBUG)
     overrides = {"site_dir": str(site_dir)} if site_dir else {}
     try:
         cfg = load_config(str(config_file), strict=strict, **overrides)
@@ -174,6 +187,7 @@ def build_config(config_file: Path, *, strict: bool = True, site_dir: Path | Non
         except Abort as abort:
             ok, error = False, str(abort)
     finally:
-        logger.removeHandler(collect)
-        logger.setLevel(previous_level)
+        for logger, level in zip(loggers, previous_levels, strict=True):
+            logger.removeHandler(collect)
+            logger.setLevel(level)
     return BuildResult(ok, Path(cfg["site_dir"]), collect.records, error)

@@ -89,7 +89,7 @@ def browser():
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
-        _missing("Playwright", "run `make test`, which installs requirements.lock")
+        _missing("Playwright", "run `make test`, which installs requirements/test.txt")
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
         yield chromium

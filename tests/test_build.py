@@ -15,7 +15,7 @@ import warnings
 
 import pytest
 
-from filmhub import build, output_scan
+from filmhub import build, generator, output_scan
 from sitebuilder import REPO, article, minimal_site, write_site
 
 BROKEN = {"docs/hub/broken.md": article("Broken", "See [the plan](missing.md).", read_next=["hub/index.md"])}
@@ -88,17 +88,22 @@ def test_a_failed_build_leaves_the_last_good_site_byte_for_byte(project):
 
 @pytest.fixture
 def in_process(monkeypatch):
-    """Undo what MkDocs' command line sets up for a process, so later tests see none of it."""
-    logger = logging.getLogger("mkdocs")
-    monkeypatch.setattr(logger, "propagate", logger.propagate)
-    monkeypatch.setattr(logger, "level", logger.level)
+    """Undo what the generator's command line sets up for a process, so later tests see none of it."""
+    loggers = [logging.getLogger(name) for name in generator.LOGGERS]
+    for logger in loggers:
+        monkeypatch.setattr(logger, "propagate", logger.propagate)
+        monkeypatch.setattr(logger, "level", logger.level)
+        monkeypatch.setattr(logger, "parent", logger.parent)
     from mkdocs.commands import build as mkdocs_build
 
     monkeypatch.setattr(mkdocs_build.log, "filters", list(mkdocs_build.log.filters))
     with warnings.catch_warnings():
         yield
-    for handler in [h for h in logger.handlers if h.name == "MkDocsStreamHandler"]:
-        logger.removeHandler(handler)
+    for logger in loggers:
+        for handler in [
+            h for h in logger.handlers if h.name in ("MkDocsStreamHandler", "ProperDocsStreamHandler")
+        ]:
+            logger.removeHandler(handler)
 
 
 def test_an_unexpected_error_ends_in_one_line_and_keeps_the_site(project, in_process, monkeypatch, capsys):

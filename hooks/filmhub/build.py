@@ -2,13 +2,15 @@
 
 `mkdocs build` empties the site folder before the hooks run, so a build that
 fails leaves half a site, or none. This builds strictly into a fresh folder
-beside it (`site.tmp-…`, on the same file system), and only when MkDocs
-finishes swaps it in for the old one. On any failure the new folder is
-deleted and site/ stays exactly as it was.
+beside it (`site.tmp-…`, on the same file system), checks that the new site
+has what only the hooks make (filmhub.site_invariants), and only then swaps
+it in for the old one. On any failure the new folder is deleted and site/
+stays exactly as it was.
 
-MkDocs runs in this process through its own command line, so the log reads
-exactly like `mkdocs build`. Whatever else goes wrong ends in one line, not
-a traceback.
+The generator (MkDocs, or ProperDocs with HUB_GENERATOR=properdocs; see
+filmhub.generator) runs in this process through its own command line, so
+the log reads exactly like `mkdocs build`. Whatever else goes wrong ends in
+one line, not a traceback.
 
     python -m filmhub.build [--config-file mkdocs.yml] [--site-dir site]
 """
@@ -23,26 +25,42 @@ import tempfile
 from pathlib import Path
 
 import click
-from mkdocs.__main__ import cli
-from mkdocs.utils.yaml import yaml_load
+
+from filmhub import generator, site_invariants
 
 
-def configured_site_dir(config_file: Path) -> Path:
-    """The config's site_dir (relative to the config file), or site/ if it cannot be read.
+def _configured(config_file: Path, key: str, default: str) -> Path:
+    """A folder the config names (relative to the config file), or `default` if it cannot be read.
 
     A config that cannot be read is MkDocs' to report, in its own words.
     """
+    from mkdocs.utils.yaml import yaml_load  # the selected generator's (see main)
+
     try:
         with config_file.open("rb") as file:
             config = yaml_load(file)
-        site_dir = config.get("site_dir", "site") if isinstance(config, dict) else "site"
+        folder = config.get(key, default) if isinstance(config, dict) else default
     except Exception:
-        site_dir = "site"
-    return config_file.parent / str(site_dir)
+        folder = default
+    return config_file.parent / str(folder)
+
+
+def configured_site_dir(config_file: Path) -> Path:
+    """The config's site_dir, or site/."""
+    return _configured(config_file, "site_dir", "site")
+
+
+def broken_invariants(config_file: Path, site: Path) -> list[str]:
+    """What the built `site` lacks that the hooks make (docs/ and glossary/ say what must be there)."""
+    docs = _configured(config_file, "docs_dir", "docs")
+    wanted = site_invariants.expected(docs, config_file.parent / "glossary", docs.name)
+    return site_invariants.broken(site, wanted)
 
 
 def build_strictly(config_file: Path, site_dir: Path) -> bool:
     """Run `mkdocs build --strict` into `site_dir`; False if MkDocs stopped it."""
+    from mkdocs.__main__ import cli  # the selected generator's (see main)
+
     args = ["build", "--strict", "--config-file", str(config_file), "--site-dir", str(site_dir)]
     try:
         cli.main(args=args, standalone_mode=False)
@@ -80,6 +98,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--config-file", default="mkdocs.yml", help="the MkDocs config (default: mkdocs.yml)")
     parser.add_argument("--site-dir", help="where the site goes (default: the config's site_dir)")
     args = parser.parse_args(argv)
+    try:
+        # Before the first `mkdocs` import: with ProperDocs selected, it answers them.
+        generator.activate()
+    except generator.UnknownGenerator as error:
+        print(error, file=sys.stderr)
+        return 2
     config_file = Path(args.config_file).absolute()
     site_dir = Path(args.site_dir).absolute() if args.site_dir else configured_site_dir(config_file)
     kept = f"the last good site in {_shown(site_dir)} was kept"
@@ -88,6 +112,12 @@ def main(argv: list[str] | None = None) -> int:
         site_dir.parent.mkdir(parents=True, exist_ok=True)
         new = Path(tempfile.mkdtemp(prefix=f"{site_dir.name}.tmp-", dir=site_dir.parent))
         if not build_strictly(config_file, new):
+            return 1
+        broken = broken_invariants(config_file, new)
+        if broken:
+            shown = _shown(site_dir)
+            print("".join(f"{shown}{line}\n" for line in broken), end="", file=sys.stderr)
+            print(site_invariants.report(broken, shown, kept), file=sys.stderr)
             return 1
         replace_site(new, site_dir)
         return 0

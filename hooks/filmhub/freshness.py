@@ -44,13 +44,19 @@ def base_ref(root: Path, environ: dict[str, str]) -> str:
     return "HEAD"
 
 
+def changed_paths(root: Path, base: str, *paths: str) -> list[str] | None:
+    """Files (under `paths`, or anywhere) that differ from `base`, relative to `root`; None without git."""
+    changed = _git(root, "diff", "--name-only", "--relative", base, "--", *paths)
+    return None if changed is None else changed.splitlines()
+
+
 def stale_articles(root: Path, base: str, today: datetime.date) -> list[Problem]:
     """Pages whose body changed since `base` while `updated` stayed the same."""
-    changed = _git(root, "diff", "--name-only", base, "--", "docs")
+    changed = changed_paths(root, base, "docs")
     if changed is None:
         return []
     problems = []
-    for name in changed.split():
+    for name in changed:
         if not name.endswith(".md") or not (root / name).exists():
             continue
         before_text = _git(root, "show", f"{base}:{name}")
