@@ -88,6 +88,7 @@ class Term:
     name_lines: dict[str, int] = field(default_factory=dict)  # casefolded name -> line in the file
     definition_line: int = 1  # where the definition's text starts in the file
     see_also_lines: list[int] = field(default_factory=list)
+    source_lines: list[int] = field(default_factory=list)
 
     @property
     def names(self) -> list[str]:
@@ -199,6 +200,7 @@ def _read_term(file: Path, path: str) -> tuple[Term | None, list[Problem]]:
     term.name_lines = dict(zip([a.casefold() for a in term.aliases], alias_lines, strict=False))
     term.name_lines[term.term.casefold()] = fields.key_lines["term"]
     term.see_also_lines = [line for line, _ in fields.item_positions.get("see_also", [])]
+    term.source_lines = [line for line, _ in fields.item_positions.get("sources", [])]
     line, col = fields.value_positions["definition"]
     source_lines = split_lines(text)
     block = line <= len(source_lines) and source_lines[line - 1][col - 1 : col].strip() in ("|", ">")
