@@ -48,6 +48,8 @@ def on_files(files, config):
     )
     build.site, problems = pages.load(sources, build.display_path, build.today, checks)
     build.problems += problems
+    # Links still written to an old path get the new one as their did-you-mean.
+    build.moved = {**redirects.successors(checks.moves, build.site), **build.redirects.moved}
     for file in files.documentation_pages():
         page = build.site.pages.get(file.src_uri)
         if page is not None and page.draft:

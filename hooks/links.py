@@ -94,7 +94,7 @@ def on_env(env, config, files):
         site_url=config["site_url"] or "",
         display=build.display_path,
         slugify=lambda text: slugify(text, separator),
-        moved=build.redirects.moved,
+        moved=build.moved,
     )
     config_name = Path(config["config_file_path"]).name
     report = check(

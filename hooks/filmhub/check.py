@@ -78,13 +78,14 @@ def run(config_file: Path, today: datetime.date, environ: dict[str, str]) -> lis
 
     site, page_problems = pages.load(sources, display, today, checks)
     problems += page_problems
-    problems += read_next_target_problems(site, files, display, redirect_map)
+    moved = {**redirects.successors(checks.moves, site), **redirect_map.moved}
+    problems += read_next_target_problems(site, files, display, moved)
     if freshness._git(project, "rev-parse", "--is-inside-work-tree") is not None:
         problems += freshness.stale_articles(project, freshness.base_ref(project, environ), today)
     return problems
 
 
-def read_next_target_problems(site, files, display, redirect_map) -> list[Problem]:
+def read_next_target_problems(site, files, display, moved: dict[str, str]) -> list[Problem]:
     """Each Read Next entry names a page that is published (its anchor needs the rendered page)."""
     index = LinkIndex(
         [
@@ -97,7 +98,7 @@ def read_next_target_problems(site, files, display, redirect_map) -> list[Proble
             for file in files
         ],
         display=display,
-        moved=redirect_map.moved,
+        moved=moved,
     )
     links = [
         Link(page.src_uri, entry.target, READ_NEXT, line=entry.line, col=entry.col)

@@ -175,14 +175,25 @@ class Move:
     title: str = ""  # its title in the base, to find it again under another name
 
 
+def successors(moves: list[Move], site: Site) -> dict[str, str]:
+    """Where each moved page went: git's rename, or the page that now has its title."""
+    by_title = {p.title.casefold(): src for src, p in site.pages.items() if p.front.get("title")}
+    found = {}
+    for move in moves:
+        new = move.new if move.new in site.pages else by_title.get(move.title.casefold(), "")
+        if new and move.old not in site.pages:
+            found[move.old] = new
+    return found
+
+
 def move_problems(moves: list[Move], redirects: RedirectMap, site: Site) -> list[Problem]:
     """A published page that moved or went since the base needs a redirect from its old address."""
     problems = []
-    by_title = {p.title.casefold(): src for src, p in site.pages.items() if p.front.get("title")}
+    went_to = successors(moves, site)
     for move in moves:
         if move.old in redirects.entries or move.old in site.pages:
             continue
-        new = move.new if move.new in site.pages else by_title.get(move.title.casefold(), "")
+        new = went_to.get(move.old)
         if new:
             line = redirects.line_to_add(move.old, new)
             problems.append(

@@ -44,6 +44,7 @@ class BuildState:
     external_links: list[Link] = field(default_factory=list)
     # The redirects plugin's map: old addresses of moved pages.
     redirects: RedirectMap = field(default_factory=RedirectMap)
+    moved: dict[str, str] = field(default_factory=dict)  # old path from docs/ -> where the page is now
     # Objects a hook keeps for the length of one build (a Markdown extension,
     # a log handler), by hook name.
     helpers: dict[str, Any] = field(default_factory=dict)
