@@ -66,6 +66,11 @@ def _held(page: SitePage) -> bool:
     return page.kind == ARTICLE and not page.draft and not page.blocked and page.front.read
 
 
+def _text_line(page: SitePage) -> int:
+    """The first line of text after the front matter."""
+    return next((line.number for line in page.body.prose if line.text.strip()), page.front.body_line)
+
+
 def length_problems(page: SitePage, rules: ContentRules) -> list[Problem]:
     """Too short at the start of the text; too long at the line where it passes the limit."""
     if not _held(page):
@@ -79,7 +84,7 @@ def length_problems(page: SitePage, rules: ContentRules) -> list[Problem]:
         return [
             Problem(
                 page.path,
-                page.front.body_line,
+                _text_line(page),
                 f"the article has {words:,} words — write at least {rules.min_words:,}: the hub's articles "
                 f"have {rules.min_words:,} to {rules.max_words:,} words of substance",
                 kind="content",
@@ -117,7 +122,7 @@ def source_count_problems(page: SitePage, rules: ContentRules) -> list[Problem]:
     return [
         Problem(
             page.path,
-            page.front.body_line,
+            _text_line(page),
             f"the article links {count} source{'s' if count != 1 else ''} — link at least {rules.min_sources}, "
             "each where its claim is first made (the primary source: the paper, the statute, the vendor's page)",
             kind="content",
