@@ -2,6 +2,8 @@
 #   make serve   preview the site at http://127.0.0.1:8000 with live reload
 #   make test    run every test, including a strict build of the real site
 # Both create .venv and install the exact versions in requirements.lock.
+# `make` alone (or `make help`) lists the commands: the text after `##` on
+# each target's line.
 
 PYTHON ?= python3
 VENV   := .venv
@@ -14,7 +16,16 @@ export NO_MKDOCS_2_WARNING := 1
 # The hooks and the writer tools live in hooks/filmhub.
 export PYTHONPATH := $(CURDIR)/hooks
 
-.PHONY: serve build test lint format article linkcheck-external bench lock clean
+# Where make serve listens: make serve PORT=8001, or HOST=0.0.0.0 for other devices.
+PORT ?= 8000
+HOST ?= 127.0.0.1
+
+.DEFAULT_GOAL := help
+.PHONY: help serve check build test lint format schemas article linkcheck-external bench lock clean
+
+help: ## List the commands, one line each
+	@echo "Commands (run them from this folder):"
+	@awk 'BEGIN { FS = ":[^#]*## " } /^[a-z-]+:[^#]*## / { printf "  make %-20s %s\n", $$1, $$2 }' $(firstword $(MAKEFILE_LIST))
 
 $(STAMP): requirements.lock
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed; set PYTHON=python3.11 (or newer) and run make again.")'
@@ -24,46 +35,55 @@ $(STAMP): requirements.lock
 
 # The preview is not strict: problems are listed in the terminal and at the
 # top of each page, and the draft still shows. make build and CI stop on them.
-serve: $(STAMP)
-	$(BIN)/mkdocs serve --no-strict --dev-addr 127.0.0.1:8000
+# A port in use is one line naming the fix (hooks/filmhub/serve.py).
+serve: $(STAMP) ## Preview at http://127.0.0.1:8000 with live reload (PORT=…, HOST=… to change)
+	@$(BIN)/python -m filmhub.serve --host "$(HOST)" --port "$(PORT)"
+
+# Every check that needs no rendering, in about a second (hooks/filmhub/check.py).
+check: $(STAMP) ## Check front matter, Read Next, glossary, content rules and redirects in a second
+	@$(BIN)/python -m filmhub.check
 
 # A strict build into a temporary folder that replaces site/ only on success:
 # a failed build keeps the last good site (hooks/filmhub/build.py).
-build: $(STAMP)
+build: $(STAMP) ## Build the site strictly into site/, keeping the last good one on failure
 	$(BIN)/python -m filmhub.build
 
-test: $(STAMP)
+test: $(STAMP) ## Run every check and test, as CI does
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	@$(BIN)/python -m filmhub.freshness
+	@$(BIN)/python -m filmhub.check
 	$(BIN)/python -m pytest
 
 # A new article with valid front matter and a skeleton the build guides you through:
 #   make article HUB=post-production TITLE="Subtitles you can trust"
-article: $(STAMP)
+article: $(STAMP) ## Start an article: make article HUB=post-production TITLE="Subtitles you can trust"
 	@$(BIN)/python -m filmhub.scaffold --hub "$(HUB)" --title "$(TITLE)"
 
-lint: $(STAMP)
+lint: $(STAMP) ## Lint and check the formatting of the Python (ruff)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
 # Checks every external URL once (needs the internet); see hooks/filmhub/external_links.py.
-linkcheck-external: $(STAMP)
+linkcheck-external: $(STAMP) ## Check every external link once (needs the internet)
 	$(BIN)/python -m filmhub.external_links
 
 # What the hooks add to a build of ARTICLES synthetic articles (CPU time), and
 # how their time grows on inputs that were once quadratic (tests/pathological.py).
 ARTICLES ?= 2000
-bench: $(STAMP)
+bench: $(STAMP) ## Measure what the hooks add to a build of ARTICLES=2000 articles
 	cd tests && ../$(BIN)/python benchmark.py --articles $(ARTICLES)
 	cd tests && ../$(BIN)/python pathological.py
 
-format: $(STAMP)
+format: $(STAMP) ## Apply ruff's fixes and formatting
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
+# The JSON Schemas editors use, made from the build's own rules (hooks/filmhub/schema.py).
+schemas: $(STAMP) ## Write schemas/*.json again from the front matter and glossary rules
+	@$(BIN)/python -m filmhub.schema
+
 # Regenerate requirements.lock from requirements.txt in a throwaway venv.
-lock:
+lock: ## Regenerate requirements.lock after changing requirements.txt
 	rm -rf .lock-venv
 	$(PYTHON) -m venv .lock-venv
 	.lock-venv/bin/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
@@ -72,5 +92,5 @@ lock:
 	  .lock-venv/bin/python -m pip freeze; } > requirements.lock
 	rm -rf .lock-venv
 
-clean:
+clean: ## Remove the built site, caches and test output
 	rm -rf site site.tmp-* site.old-* .pytest_cache test-output .cache

@@ -38,9 +38,4 @@ def on_post_build(config):
                 redirect_page=redirect_page,
             )
     if findings:
-        raise PluginError(
-            "\n".join(
-                f"{finding} — a template or hook let this through; the build was stopped"
-                for finding in findings
-            )
-        )
+        raise PluginError("\n".join(finding.stop_message for finding in findings))

@@ -28,9 +28,9 @@ def messages(problems) -> list[str]:
 def test_the_real_sites_numbers_are_the_defaults():
     assert ContentRules.from_extra({"hub": {"articles": REAL_RULES}}) == ContentRules()
     assert ContentRules.from_extra({}) == ContentRules()
-    assert ContentRules.from_extra({"hub": {"articles": {"words": [1, 2], "sources": 0, "cited": False}}}) == (
-        ContentRules(min_words=1, max_words=2, min_sources=0, cited=False)
-    )
+    assert ContentRules.from_extra(
+        {"hub": {"articles": {"words": [1, 2], "sources": 0, "cited": False}}}
+    ) == (ContentRules(min_words=1, max_words=2, min_sources=0, cited=False))
 
 
 def test_too_short_is_reported_where_the_text_starts():
@@ -53,7 +53,9 @@ def test_too_long_is_reported_at_the_line_that_passes_the_limit():
 
 
 def test_code_and_link_addresses_are_not_words_and_drafts_and_hubs_are_not_held_to_length():
-    body = "Ten words: one two three four five six seven eight.\n\n```\ncode code code code code code code\n```"
+    body = (
+        "Ten words: one two three four five six seven eight.\n\n```\ncode code code code code code code\n```"
+    )
     assert content_rules.length_problems(article_page(body + " [x](https://a.example/b/c/d/e)"), RULES) == []
     assert content_rules.length_problems(article_page("Short.", draft=True), RULES) == []
     hub = SitePage("hub/index.md", "docs/hub/index.md", "hub/", front=parse(page("Hub", "Short."), "x")[0])
@@ -68,7 +70,9 @@ def test_an_article_needs_its_sources():
     ]
     assert documented(found[0])
     assert content_rules.source_count_problems(article_page(SOURCES), RULES) == []
-    same_twice = "[one](https://example.org/a) [again](https://example.org/a)\n\n```\n](https://example.org/c)\n```"
+    same_twice = (
+        "[one](https://example.org/a) [again](https://example.org/a)\n\n```\n](https://example.org/c)\n```"
+    )
     assert len(content_rules.source_count_problems(article_page(same_twice), RULES)) == 1
     reference = "[one][1] [two](https://example.org/b)\n\n[1]: https://example.org/a"
     assert content_rules.source_count_problems(article_page(reference), RULES) == []
@@ -89,7 +93,9 @@ def test_mirrors_and_summaries_are_refused_with_subdomains_but_not_lookalikes():
 def test_the_build_holds_articles_to_the_rules_and_the_preview_shows_them(site):
     files = minimal_site(
         **{
-            "docs/hub/article.md": article("Article", "Too short. [x](https://www.mondaq.com/x)", read_next=["hub/index.md"]),
+            "docs/hub/article.md": article(
+                "Article", "Too short. [x](https://www.mondaq.com/x)", read_next=["hub/index.md"]
+            ),
             "glossary/model.yml": (
                 "term: model\nshort: Learned patterns.\ndefinition: What training leaves.\n"
                 "sources:\n  - title: A mirror\n    url: https://arxiv-vanity.com/papers/1\n"
@@ -117,7 +123,9 @@ def test_the_build_holds_articles_to_the_rules_and_the_preview_shows_them(site):
 
 
 def test_an_article_another_page_cites_is_not_warned_about(site):
-    files = minimal_site(**{"docs/hub/index.md": page("Hub", "Start with [the article](article.md).\n\n<!-- articles -->")})
+    files = minimal_site(
+        **{"docs/hub/index.md": page("Hub", "Start with [the article](article.md).\n\n<!-- articles -->")}
+    )
     rules = {**REAL_RULES, "words": [0, 5000], "sources": 0}
     assert site(files, config={"extra": {"hub": {"articles": rules}}}).problems == []
 

@@ -34,10 +34,10 @@ from filmhub.problems import ERROR, Problem, github_annotation, sorted_problems,
 
 # The kinds of problem only a build finds, because they need the rendered pages.
 RENDERED_CHECKS = {
-    "broken-link": "links, images and anchors in the text (Read Next paths are checked here)",
+    "broken-link": "links, images and anchors in the text and the navigation (Read Next paths are checked here)",
     "orphan-page": "pages nothing links to",
     "html": "the HTML allow-list",
-    "content": "articles no other page cites (the other content rules are checked here)",
+    "uncited": "articles no other page cites",
 }
 
 

@@ -177,7 +177,7 @@ def uncited_problems(site: Site, backlinks: Mapping[str, set[str]], rules: Conte
             "no other page cites this article — add it to a related article's read_next, or link to it "
             "where another page mentions its subject",
             severity=WARNING,
-            kind="content",
+            kind="uncited",
         )
         for page in site.pages.values()
         if _held(page) and not backlinks.get(page.src_uri, set()) - {page.src_uri}

@@ -31,14 +31,15 @@ import markdown
 from filmhub import page_safety
 from filmhub.bounds import MAX_GLOSSARY_BYTES
 from filmhub.characters import has_markup, split_lines
+from filmhub.fields import GLOSSARY_ENTRY, SHORT_LIMIT
 from filmhub.front_matter import Fields, decode, plain_text_message, read_fields
 from filmhub.problems import Problem
 from filmhub.textscan import Body
 
 SHARED = "ai"  # the term whose definition the whole hub shares
-KEYS = ("term", "aliases", "short", "definition", "see_also", "sources")
-REQUIRED = ("term", "short", "definition")
-SHORT_LIMIT = 200
+# The keys and the required ones, from the table the editors' schema is made from.
+KEYS = tuple(spec.name for spec in GLOSSARY_ENTRY)
+REQUIRED = tuple(spec.name for spec in GLOSSARY_ENTRY if spec.required_on)
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # Inline, reference and autolinks, and raw HTML links: a definition links nowhere.
 _MARKDOWN_LINK = re.compile(

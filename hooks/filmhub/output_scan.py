@@ -79,6 +79,11 @@ class Finding:
     def __str__(self) -> str:
         return f"{self.path}: {self.what}"
 
+    @property
+    def stop_message(self) -> str:
+        """How the output guard reports it when it stops the build."""
+        return f"{self} — a template or hook let this through; the build was stopped"
+
 
 def scan_file(
     path: str,
