@@ -80,8 +80,8 @@ def run(config_file: Path, today: datetime.date, environ: dict[str, str]) -> lis
     problems += page_problems
     moved = {**redirects.successors(checks.moves, site), **redirect_map.moved}
     problems += read_next_target_problems(site, files, display, moved)
-    if freshness._git(project, "rev-parse", "--is-inside-work-tree") is not None:
-        problems += freshness.stale_articles(project, freshness.base_ref(project, environ), today)
+    # Outside a git repository there is no earlier version to compare with, and nothing is listed.
+    problems += freshness.stale_articles(project, freshness.base_ref(project, environ), today)
     return problems
 
 
