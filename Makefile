@@ -4,6 +4,8 @@
 # Both create .venv and install exact, hash-checked versions from requirements/:
 # make serve and make build only what building needs (build.txt), make test
 # also what testing and linting add (test.txt, lint.txt).
+# `make` alone (or `make help`) lists the commands: the text after `##` on
+# each target's line.
 
 PYTHON ?= python3
 VENV   := .venv
@@ -22,7 +24,16 @@ export NO_MKDOCS_2_WARNING := 1
 # The hooks and the writer tools live in hooks/filmhub.
 export PYTHONPATH := $(CURDIR)/hooks
 
-.PHONY: serve build test lint format article linkcheck-external bench lock clean
+# Where make serve listens: make serve PORT=8001, or HOST=0.0.0.0 for other devices.
+PORT ?= 8000
+HOST ?= 127.0.0.1
+
+.DEFAULT_GOAL := help
+.PHONY: help serve check build test lint format schemas article linkcheck-external bench lock clean
+
+help: ## List the commands, one line each
+	@echo "Commands (run them from this folder):"
+	@awk 'BEGIN { FS = ":[^#]*## " } /^[a-z-]+:[^#]*## / { printf "  make %-20s %s\n", $$1, $$2 }' $(firstword $(MAKEFILE_LIST))
 
 $(VENV)/bin/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed; set PYTHON=python3.11 (or newer) and run make again.")'
@@ -39,52 +50,61 @@ $(TEST_STAMP): $(BUILD_LOCKS) $(TEST_LOCKS) | $(VENV)/bin/python
 
 # The preview is not strict: problems are listed in the terminal and at the
 # top of each page, and the draft still shows. make build and CI stop on them.
-serve: $(BUILD_STAMP)
-	$(BIN)/$(HUB_GENERATOR) serve --no-strict --dev-addr 127.0.0.1:8000
+# A port in use is one line naming the fix (hooks/filmhub/serve.py).
+serve: $(BUILD_STAMP) ## Preview at http://127.0.0.1:8000 with live reload (PORT=…, HOST=… to change)
+	@$(BIN)/python -m filmhub.serve --host "$(HOST)" --port "$(PORT)"
+
+# Every check that needs no rendering, in about a second (hooks/filmhub/check.py).
+check: $(BUILD_STAMP) ## Check front matter, Read Next, glossary, content rules and redirects in a second
+	@$(BIN)/python -m filmhub.check
 
 # A strict build into a temporary folder that replaces site/ only on success:
-# a failed build keeps the last good site (hooks/filmhub/build.py).
-# It also checks the new site has what only the hooks make
-# (filmhub/site_invariants.py), so a build that skipped them cannot pass.
-build: $(BUILD_STAMP)
+# a failed build keeps the last good site (hooks/filmhub/build.py). It also
+# checks the new site has what only the hooks make (filmhub/site_invariants.py),
+# so a build that skipped them cannot pass.
+build: $(BUILD_STAMP) ## Build the site strictly into site/, keeping the last good one on failure
 	$(BIN)/python -m filmhub.build
 
-test: $(TEST_STAMP)
+test: $(TEST_STAMP) ## Run every check and test, as CI does
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	@$(BIN)/python -m filmhub.freshness
+	@$(BIN)/python -m filmhub.check
 	$(BIN)/python -m pytest
 
 # A new article with valid front matter and a skeleton the build guides you through:
 #   make article HUB=post-production TITLE="Subtitles you can trust"
-article: $(BUILD_STAMP)
+article: $(BUILD_STAMP) ## Start an article: make article HUB=post-production TITLE="Subtitles you can trust"
 	@$(BIN)/python -m filmhub.scaffold --hub "$(HUB)" --title "$(TITLE)"
 
-lint: $(TEST_STAMP)
+lint: $(TEST_STAMP) ## Lint and check the formatting of the Python (ruff)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
 # Checks every external URL once (needs the internet); see hooks/filmhub/external_links.py.
-linkcheck-external: $(BUILD_STAMP)
+linkcheck-external: $(BUILD_STAMP) ## Check every external link once (needs the internet)
 	$(BIN)/python -m filmhub.external_links
 
 # What the hooks add to a build of ARTICLES synthetic articles (CPU time), and
 # how their time grows on inputs that were once quadratic (tests/pathological.py).
 ARTICLES ?= 2000
-bench: $(TEST_STAMP)
+bench: $(TEST_STAMP) ## Measure what the hooks add to a build of ARTICLES=2000 articles
 	cd tests && ../$(BIN)/python benchmark.py --articles $(ARTICLES)
 	cd tests && ../$(BIN)/python pathological.py
 
-format: $(TEST_STAMP)
+format: $(TEST_STAMP) ## Apply ruff's fixes and formatting
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
+
+# The JSON Schemas editors use, made from the build's own rules (hooks/filmhub/schema.py).
+schemas: $(BUILD_STAMP) ## Write schemas/*.json again from the front matter and glossary rules
+	@$(BIN)/python -m filmhub.schema
 
 # Regenerate the hashed locks in requirements/*.txt from the ranges in
 # requirements/*.in, with pip-tools in a throwaway venv, from PyPI itself
 # (whatever mirror the machine's pip is set to). Pins already in the locks are
 # kept where the ranges allow; `make lock UPGRADE=1` moves everything to the newest.
 PIP_TOOLS := pip-tools==7.5.3
-lock:
+lock: ## Regenerate the hashed locks in requirements/ after changing requirements/*.in
 	rm -rf .lock-venv
 	$(PYTHON) -m venv .lock-venv
 	PIP_CONFIG_FILE=/dev/null .lock-venv/bin/python -m pip install --quiet --disable-pip-version-check $(PIP_TOOLS)
@@ -95,5 +115,5 @@ lock:
 	done
 	rm -rf .lock-venv
 
-clean:
+clean: ## Remove the built site, caches and test output
 	rm -rf site site.tmp-* site.old-* .pytest_cache test-output .cache

@@ -1,21 +1,23 @@
 """Front matter: each page read once, its metadata validated, and shown.
 
-Builds the site model the other hooks share (filmhub.site) from every page's
-front matter and markers, records each problem with its file and line, and
-gives templates the page's dates and reading time. The rules themselves live
-in filmhub.front_matter and filmhub.markers.
+Builds the site model the other hooks share (filmhub.site) with the same
+loader `make check` runs (filmhub.pages): every page's front matter, body
+checks and markers, and every check across pages that needs no rendering
+(Read Next lists, list markers, definitions, content rules, redirects).
+Records each problem with its file and line, and gives templates the
+page's dates and reading time.
 """
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from mkdocs.structure.files import InclusionLevel
 
-from filmhub import front_matter, site, state
-from filmhub.bounds import markdown_depth_problem, unclosed_problem
-from filmhub.markers import find_markers
-from filmhub.page_safety import generated_marker_problem
+from filmhub import pages, redirects, site, state
+from filmhub.content_rules import ContentRules
+from filmhub.diagrams import is_diagram
 
 # What MkDocs renders for a page whose body it must not parse; the problem
 # that says why is listed in the terminal and in the preview's box.
@@ -30,40 +32,38 @@ def on_config(config):
 
 def on_files(files, config):
     build = state.for_config(config)
-    for file in files.documentation_pages(inclusion=lambda level: not level.is_excluded()):
-        if file.generated_by:
-            continue
-        path = build.display_path(file.src_uri)
-        text, problems = front_matter.decode(Path(file.abs_src_path).read_bytes(), path)
-        page = site.SitePage(file.src_uri, path, file.url)
-        if text is None:
-            page.blocked = True
-        else:
-            page.front, parse_problems = front_matter.parse(text, path)
-            problems += parse_problems
-            too_deep = markdown_depth_problem(
-                page.front.body, path, page.front.body_line
-            ) or unclosed_problem(page.front.body, path, page.front.body_line)
-            if too_deep:
-                page.blocked = True
-                problems.append(too_deep)
-            reserved = generated_marker_problem(page.front.body, path, page.front.body_line)
-            if reserved:
-                page.blocked = True
-                problems.append(reserved)
-            if page.front.read:
-                problems += front_matter.validate(page.front, page.kind, path, build.today)
-            problems += front_matter.body_heading_problems(page.body, path)
-            problems += front_matter.unfinished_text_problems(page.body, path)
-            page.markers, marker_problems = find_markers(page.body, path)
-            problems += marker_problems
-        build.problems += problems
-        build.site.add(page)
-        if page.draft:
+    sources = [
+        pages.SourceFile(file.src_uri, file.url, Path(file.abs_src_path))
+        for file in files
+        if not file.generated_by
+        and not file.inclusion.is_excluded()
+        and (file.is_documentation_page() or is_diagram(file.src_uri))
+    ]
+    build.redirects = redirect_map(config)
+    checks = pages.Checks(
+        glossary=build.glossary,
+        rules=ContentRules.from_extra(config.extra),
+        redirects=build.redirects,
+        moves=redirects.moves(build.docs_dir, redirects.base_for_moves(build.project_dir, os.environ)),
+    )
+    build.site, problems = pages.load(sources, build.display_path, build.today, checks)
+    build.problems += problems
+    # Links still written to an old path get the new one as their did-you-mean.
+    build.moved = {**redirects.successors(checks.moves, build.site), **build.redirects.moved}
+    for file in files.documentation_pages():
+        page = build.site.pages.get(file.src_uri)
+        if page is not None and page.draft:
             file.inclusion = InclusionLevel.DRAFT
-    build.problems += build.site.placement_problems()
-    build.problems += build.site.duplicate_title_problems()
     return files
+
+
+def redirect_map(config) -> redirects.RedirectMap:
+    """The redirects plugin's map, with each entry's line in the config file."""
+    plugin = config.plugins.get(redirects.PLUGIN)
+    maps = plugin.config.get(redirects.MAP_KEY, {}) if plugin is not None else {}
+    config_file = Path(config.config_file_path or "mkdocs.yml")
+    text = config_file.read_text(encoding="utf-8") if config_file.is_file() else ""
+    return redirects.read_map(maps, text, config_file.name)
 
 
 def on_page_read_source(page, config):

@@ -1,8 +1,9 @@
 """Glossary: one shared definition of AI, enforced, and tooltips on first use.
 
 Loads glossary/*.yml (filmhub.glossary), renders `<!-- definition: ai -->`
-markers as definition blocks, fails pages that define a glossary term in
-their own words or paste a copy of a definition (filmhub.definitions), marks
+markers as definition blocks (pages that define a glossary term in their own
+words or paste a copy of a definition are caught by the loader, filmhub.pages,
+with filmhub.definitions), marks
 each term's first mention on a page with a tooltip (filmhub.tooltips), and
 adds the glossary page, made in memory, listing the articles that use each
 term (filmhub.glossary_page).
@@ -17,10 +18,8 @@ from mkdocs.structure.files import File
 from mkdocs.structure.toc import get_toc
 
 from filmhub import glossary, glossary_page, state
-from filmhub.definitions import CopyChecker, DefinitionChecker
 from filmhub.links import url_from_page
 from filmhub.markers import render_block, replace_markers
-from filmhub.problems import Problem
 from filmhub.site import ARTICLE, HUB, PILLAR
 from filmhub.tooltips import TermTooltips
 
@@ -48,42 +47,13 @@ def on_files(files, config):
     build = state.for_config(config)
     existing = files.get_file_from_path(glossary_page.SRC_URI)
     if existing is not None and not existing.generated_by:
-        build.problems.append(
-            Problem(
-                build.display_path(glossary_page.SRC_URI),
-                1,
-                "the glossary page is made from glossary/*.yml — move this text into glossary files and delete this page",
-                kind="glossary",
-            )
-        )
+        # Reported by the loader (filmhub.pages); the page is made here instead.
         files.remove(existing)
-        build.site.pages.pop(glossary_page.SRC_URI, None)
     # Added last, so it renders after every page whose terms it lists.
     generated = File.generated(config, glossary_page.SRC_URI, content=glossary_page.placeholder())
     files.append(generated)
     # In the model too, so Read Next can point at it and show its card.
     build.site.add(glossary_page.site_page(build.display_path(glossary_page.SRC_URI), generated.url))
-    own_words = DefinitionChecker(build.glossary)
-    copies = CopyChecker(build.glossary)
-    for page in build.site.pages.values():
-        build.problems += own_words.problems(page.body, page.path)
-        build.problems += copies.problems(page.body, page.path)
-        for marker in page.markers_named("definition"):
-            if marker.argument not in build.glossary.terms:
-                close = build.glossary.suggest(marker.argument)
-                hint = (
-                    f"did you mean '<!-- definition: {close} -->'?"
-                    if close
-                    else "use the name of a file in glossary/, without .yml"
-                )
-                build.problems.append(
-                    Problem(
-                        page.path,
-                        marker.line,
-                        f"'{marker.argument}' is not a glossary term — {hint}",
-                        kind="marker",
-                    )
-                )
     return files
 
 

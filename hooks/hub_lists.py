@@ -13,12 +13,6 @@ from filmhub.markers import render_block, replace_markers
 from filmhub.site import ARTICLE, HUB, PILLAR
 
 
-def on_files(files, config):
-    build = state.for_config(config)
-    build.problems += hub_lists.marker_problems(build.site)
-    return files
-
-
 def on_nav(nav, config, files):
     # Articles are not in the navigation (it lists hubs, to keep the build
     # linear); remember each hub's section so an article can sit under it.

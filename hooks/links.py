@@ -5,7 +5,8 @@ finds the line and column each link was written at, adds the navigation's
 and the hooks' own links, and in `on_env` resolves them all at once
 (filmhub.links). Problems go to the report hook, which stops the build;
 external links are listed for `make linkcheck-external`; the pages that link
-to each page are kept for the "Referenced by" list.
+to each page are kept for the "Referenced by" list, and an article no other
+page cites is reported (filmhub.content_rules).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from pathlib import Path
 from markdown.extensions.toc import slugify as default_slugify
 
 from filmhub import state
+from filmhub.content_rules import ContentRules, uncited_problems
 from filmhub.link_collector import LinkCollector
 from filmhub.links import HTML, MARKDOWN, NAV, Link, LinkIndex, SiteFile, check, locate, locate_in_nav
 
@@ -92,6 +94,7 @@ def on_env(env, config, files):
         site_url=config["site_url"] or "",
         display=build.display_path,
         slugify=lambda text: slugify(text, separator),
+        moved=build.moved,
     )
     config_name = Path(config["config_file_path"]).name
     report = check(
@@ -102,6 +105,7 @@ def on_env(env, config, files):
     )
     build.problems += report.problems
     build.backlinks = report.backlinks
+    build.problems += uncited_problems(build.site, report.backlinks, ContentRules.from_extra(config.extra))
     build.external_links = report.external
     return env
 

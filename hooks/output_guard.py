@@ -3,7 +3,7 @@
 Listed just before report.py. When MkDocs has written the site, every HTML
 page and SVG in it is scanned (hooks/filmhub/output_scan.py) for what no
 template or hook may let through: a script that is not the theme's own or
-the site's JSON-LD, an event handler, a `javascript:` address, a resource
+the site's JSON-LD (or the redirects plugin's own page), an event handler, a `javascript:` address, a resource
 from another host. A hit stops the build, naming the page; `make build`
 then keeps the last good site/.
 """
@@ -14,6 +14,7 @@ import os
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+from mkdocs_redirects.plugin import HTML_TEMPLATE as REDIRECT_TEMPLATE
 
 from filmhub import output_scan
 
@@ -21,6 +22,8 @@ from filmhub import output_scan
 def on_post_build(config):
     site_dir = Path(config.site_dir)
     theme_scripts = output_scan.theme_inline_scripts(Path(folder) for folder in config.theme.dirs)
+    # The pages the redirects plugin writes at moved pages' old addresses.
+    redirect_page = output_scan.redirect_page_pattern(REDIRECT_TEMPLATE)
     findings = []
     for folder, _, names in sorted(os.walk(site_dir)):
         for name in sorted(names):
@@ -32,11 +35,7 @@ def on_post_build(config):
                 path.read_bytes(),
                 site_url=config.site_url,
                 theme_scripts=theme_scripts,
+                redirect_page=redirect_page,
             )
     if findings:
-        raise PluginError(
-            "\n".join(
-                f"{finding} — a template or hook let this through; the build was stopped"
-                for finding in findings
-            )
-        )
+        raise PluginError("\n".join(finding.stop_message for finding in findings))

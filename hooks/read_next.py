@@ -12,9 +12,8 @@ from filmhub import read_next, state
 
 def on_files(files, config):
     build = state.for_config(config)
+    # Each list was checked by the loader (filmhub.pages); its entries are links.
     for page in build.site.pages.values():
-        page.read_next, problems = read_next.entries(page)
-        build.problems += problems
         build.links += read_next.links(page, page.read_next)
     return files
 

@@ -42,6 +42,10 @@ def _real_config() -> dict:
 HOOKS = [str(REPO / hook) for hook in _real_config()["hooks"]]
 SITE_URL = "https://hub.example.org/guide/"
 TODAY = "2026-11-24"
+# Throwaway sites are a few lines long: the real site's content rules
+# (mkdocs.yml, extra: hub: articles:) are switched off unless a test sets them.
+RELAXED_RULES = {"words": [0, 1_000_000], "sources": 0, "cited": False}
+REAL_RULES = _real_config()["extra"]["hub"]["articles"]
 
 
 def page(title: str, body: str = "", *, description: str | None = None, **fields: object) -> str:
@@ -164,6 +168,9 @@ def write_site(root: Path, files: dict[str, str | bytes], *, config: dict | None
         "theme": {"custom_dir": str(REPO / "overrides")},
         "hooks": HOOKS,
         "watch": [],
+        # No redirects, and articles of any length: tests that check those set them.
+        "plugins": ["search", {"redirects": {"redirect_maps": {}}}],
+        "extra": {"hub": {"articles": RELAXED_RULES}},
         **(config or {}),
     }
     (root / "mkdocs.yml").write_text(yaml.safe_dump(settings, sort_keys=False), encoding="utf-8")

@@ -1,17 +1,20 @@
-"""The hub's content keeps its promises: substance, sources, next steps, pictures."""
+"""Promises the hub's editors keep about the site as a whole, and how the real site renders.
+
+Every rule a writer's article must meet (length, sources, Read Next, being
+cited, diagrams, weak sources, dates) is a build check, tested in
+test_content_rules.py and listed in CONTRIBUTING's error table. What is left
+here is only for the hub's own editors: each hub has articles and a diagram,
+the pillar guide names articles that exist, the glossary is used.
+"""
 
 from __future__ import annotations
 
-import datetime
 import re
-import xml.etree.ElementTree as etree
-from urllib.parse import urlsplit
 
 import pytest
 
 from filmhub.front_matter import parse
 from filmhub.site import classify
-from filmhub.textscan import word_count
 from sitebuilder import REPO
 
 DOCS = REPO / "docs"
@@ -52,15 +55,6 @@ def test_the_articles_the_pillar_names_exist_in_their_hubs():
         assert any(h == hub and t.startswith(title) for h, t in titles), title
 
 
-@pytest.mark.parametrize("src", sorted(ARTICLES))
-def test_each_article_has_substance_sources_and_a_next_step(src):
-    front = ARTICLES[src]
-    assert 900 <= word_count(front.body) <= 2000, "900 to 2,000 words"
-    sources = set(re.findall(r"\]\((https?://[^)\s]+)\)", front.body))
-    assert len(sources) >= 3, "at least three source links"
-    assert 1 <= len(front.get("read_next") or []) <= 4
-
-
 def test_the_pillar_uses_the_shared_definition_and_lists_the_hubs():
     body = parse((DOCS / "index.md").read_text(encoding="utf-8"), "index.md")[0].body
     assert "<!-- definition: ai -->" in body
@@ -81,73 +75,14 @@ def test_the_glossary_has_thirty_terms_the_articles_use(real_site):
     assert len(used) >= 30
 
 
-SVG = "{http://www.w3.org/2000/svg}"
-DIAGRAMS = sorted((DOCS / "assets/diagrams").glob("*.svg"))
-
-
-@pytest.mark.parametrize("path", DIAGRAMS, ids=lambda p: p.name)
-def test_diagrams_are_accessible_self_contained_and_readable_in_both_schemes(path):
-    text = path.read_text(encoding="utf-8")
-    root = etree.fromstring(text)
-    assert root.get("role") == "img" and root.get("viewBox")
-    first, second = list(root)[:2]
-    assert (first.tag, second.tag) == (f"{SVG}title", f"{SVG}desc")
-    assert root.get("aria-labelledby") == f"{first.get('id')} {second.get('id')}"
-    assert "@media (prefers-color-scheme: dark)" in text
-    width, height = map(float, root.get("viewBox").split()[2:])
-    panels = [
-        r
-        for r in root.iter(f"{SVG}rect")
-        if float(r.get("width", 0)) >= 0.97 * width and float(r.get("height", 0)) >= 0.97 * height
-    ]
-    assert panels, "a full-size background panel keeps the text readable on any page colour"
-    assert not re.search(r"(?:href|src)=\"(?:https?:)?//", text), "no external references"
-    assert "<script" not in text and "<image" not in text and "@import" not in text
-
-
 @pytest.mark.parametrize("src", sorted(ARTICLES))
-def test_each_built_article_has_cards_backlinks_and_the_ai_tooltip(real_site, src):
+def test_each_built_article_has_its_cards_and_the_ai_tooltip(real_site, src):
     html = (real_site / src.removesuffix(".md") / "index.html").read_text(encoding="utf-8")
     assert html.count('class="hub-card__link"') == len(ARTICLES[src].get("read_next"))
-    assert 'id="referenced-by"' in html, "some page cites every article"
+    assert 'id="referenced-by"' in html, "the build warns about an article no page cites"
+    if not re.search(r"\bAI\b", ARTICLES[src].body):
+        return
     first_ai = re.search(r'<a [^>]*class="hub-term__link"[^>]*>AI</a>', html) or re.search(
         r'<a [^>]*>AI</a><span class="hub-term__tip"', html
     )
     assert first_ai and "glossary/#ai" in first_ai.group(0), "the first AI links to its glossary entry"
-
-
-WEAK_SOURCES = [
-    line.strip()
-    for line in (REPO / "tests/data/weak_source_domains.txt").read_text(encoding="utf-8").splitlines()
-    if line.strip() and not line.startswith("#")
-]
-
-
-def _hosts(text: str) -> list[str]:
-    return [urlsplit(url).hostname or "" for url in re.findall(r"https?://[^\s)\"'<>]+", text)]
-
-
-def test_no_page_or_glossary_entry_cites_a_mirror_or_summary_domain():
-    files = sorted(DOCS.rglob("*.md")) + sorted((REPO / "glossary").glob("*.yml"))
-    cited = {
-        f"{path.relative_to(REPO)}: {host}"
-        for path in files
-        for host in _hosts(path.read_text(encoding="utf-8"))
-        if any(host == domain or host.endswith("." + domain) for domain in WEAK_SOURCES)
-    }
-    assert sorted(cited) == [], "cite the primary source instead (tests/data/weak_source_domains.txt)"
-
-
-def test_the_weak_source_check_sees_subdomains_and_ignores_lookalikes():
-    hosts = _hosts("[a](https://www.mondaq.com/x) [b](https://notmondaq.com/y) <https://d1.cloudfront.net/z>")
-    weak = [h for h in hosts if any(h == d or h.endswith("." + d) for d in WEAK_SOURCES)]
-    assert weak == ["www.mondaq.com", "d1.cloudfront.net"]
-
-
-def test_every_page_says_when_its_facts_were_checked():
-    for path in sorted(DOCS.rglob("*.md")):
-        src = path.relative_to(DOCS).as_posix()
-        front = parse(path.read_text(encoding="utf-8"), src)[0]
-        if classify(src)[0] in ("pillar", "hub", "article"):
-            assert isinstance(front.get("checked"), datetime.date), src
-            assert front.get("checked") >= datetime.date(2026, 12, 1), src

@@ -172,3 +172,40 @@ def test_the_command_builds_the_site_and_checks_its_links(server, tmp_path, site
         f"docs/hub/article.md:11:{24 + len(server)}: broken link '{server}/missing': the server answered 404",
         "2 external URLs checked (2 links): 1 error",
     ]
+
+
+def test_offline_it_says_so_and_reports_no_link_as_broken(tmp_path, site, capsys, monkeypatch):
+    # Nothing listens on the discard port: every URL fails before any server answers, as offline.
+    files = minimal_site(
+        **{
+            "docs/hub/article.md": article(
+                "Article", "[a](http://127.0.0.1:9/a) and [b](http://127.0.0.1:9/b).", read_next=["index.md"]
+            )
+        }
+    )
+    assert site(files).ok
+    monkeypatch.setattr(external_links, "Settings", lambda **kw: FAST)
+    status = external_links.main(
+        ["--config", str(tmp_path / "mkdocs.yml"), "--cache", str(tmp_path / "c.json")]
+    )
+    captured = capsys.readouterr()
+    assert status == 2
+    assert captured.out == ""
+    [message] = captured.err.splitlines()
+    assert message.startswith(
+        "No network: none of the 2 external URLs got an answer from its server (the first: could not connect ("
+    )
+    assert message.endswith(
+        ") — connect to the internet and run make linkcheck-external again; no link is reported as broken"
+    )
+    assert documented(message)
+
+
+def test_one_server_answering_means_the_network_is_up(server):
+    results = {
+        server + "/ok": check_url(server + "/ok", FAST),
+        "http://127.0.0.1:9/": check_url("http://127.0.0.1:9/", FAST),
+    }
+    assert not external_links.offline(results)
+    assert external_links.offline({"http://127.0.0.1:9/": results["http://127.0.0.1:9/"]})
+    assert not external_links.offline({})

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime
+import re
+import socket
 import subprocess
 
 import pytest
@@ -82,6 +84,19 @@ def test_scaffold_never_overwrites(tmp_path):
     )
 
 
+def test_scaffold_refuses_a_title_another_page_already_uses(tmp_path):
+    docs = docs_with_hubs(tmp_path)
+    (docs / "ethics/consent.md").write_text('---\ntitle: "Consent and Replicas"\n---\n', encoding="utf-8")
+    with pytest.raises(scaffold.ScaffoldError) as error:
+        scaffold.scaffold(docs, "post-production", "  consent AND replicas ", TODAY)
+    assert str(error.value) == (
+        f"The title 'consent AND replicas' is already used by {docs}/ethics/consent.md — give the new article "
+        "a title of its own, or edit that article."
+    )
+    assert documented(str(error.value))
+    assert not (docs / "post-production/consent-and-replicas.md").exists()
+
+
 def test_make_article_runs_from_the_makefile(tmp_path):
     result = subprocess.run(
         ["make", "-s", "--no-print-directory", "article", "HUB=nowhere", "TITLE=Test"],
@@ -115,6 +130,62 @@ def test_a_scaffolded_article_leads_the_writer_through_what_is_left(site, tmp_pa
     html = preview.html("hub/subtitles-you-can-trust/index.html")
     assert "7 problems to fix before this page can be published" in html
     assert path.exists()
+
+
+# --- make serve and make help --------------------------------------------------------
+
+
+def make(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        ["make", "-s", "--no-print-directory", *args], cwd=REPO, capture_output=True, text=True, check=False
+    )
+
+
+def test_a_busy_port_is_one_line_naming_the_fix():
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = make("serve", f"PORT={port}", "HOST=127.0.0.1")
+    assert result.returncode != 0
+    assert result.stderr.splitlines()[0] == (
+        f"Port {port} on 127.0.0.1 is already in use — stop the program using it (another make serve?), or "
+        f"preview on another port: make serve PORT={port + 1}"
+    )
+    assert "Traceback" not in result.stderr and "Building documentation" not in result.stderr
+    assert documented(result.stderr.splitlines()[0])
+
+
+@pytest.mark.parametrize(
+    ("host", "port", "message"),
+    [
+        (
+            "192.0.2.1",
+            "8000",
+            "'192.0.2.1' is not an address of this computer — use make serve HOST=127.0.0.1 (or HOST=0.0.0.0 "
+            "to let other devices on your network see the preview)",
+        ),
+        ("127.0.0.1", "eighty", "'eighty' is not a port number — use a number such as make serve PORT=8001"),
+    ],
+)
+def test_a_wrong_host_or_port_is_one_line_too(host, port, message, capsys):
+    from filmhub import serve
+
+    assert serve.main(["--host", host, "--port", port]) != 0
+    assert capsys.readouterr().err == message + "\n"
+    assert documented(message)
+
+
+def test_a_bare_make_lists_the_commands_one_line_each():
+    bare, help_ = make(), make("help")
+    assert bare.returncode == 0 and bare.stdout == help_.stdout
+    lines = bare.stdout.splitlines()
+    assert lines[0] == "Commands (run them from this folder):"
+    listed = [line.split()[1] for line in lines[1:]]
+    makefile = (REPO / "Makefile").read_text(encoding="utf-8")
+    phony = re.search(r"^\.PHONY: (.*)$", makefile, re.MULTILINE).group(1).split()
+    assert sorted(listed) == sorted(phony), "every command has its one line"
+    assert all(len(line.split(None, 2)) == 3 for line in lines[1:])
 
 
 # --- Freshness ------------------------------------------------------------------------

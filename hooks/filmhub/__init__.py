@@ -8,7 +8,12 @@ Modules, one concern each:
 
 - problems:        Problem values and how a list of them is reported.
 - textscan:        a page body's lines, prose and sentences, scanned once.
+- fields:          the front matter and glossary fields, declared once (also for schema).
 - front_matter:    parsing and validating each page's front matter.
+- pages:           the loader the build and make check share: every check without rendering.
+- content_rules:   what a published article needs: length, sources, a citation.
+- diagrams:        diagrams named, described and readable in both colour schemes.
+- redirects:       the redirect map, and pages moved without an entry.
 - site:            the model of the site: pages, hubs, articles.
 - state:           the per-build state the hooks share.
 - markers:         the <!-- … --> lines where the build puts shared content.
@@ -27,4 +32,7 @@ Writer tools, run with `python -m filmhub.<name>` (see the Makefile):
 - scaffold:        make article.
 - freshness:       the warning for edited articles whose date stayed the same.
 - external_links:  make linkcheck-external.
+- check:           make check.
+- serve:           make serve, on an address that is free.
+- schema:          make schemas (the editors' JSON Schemas).
 """

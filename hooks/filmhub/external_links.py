@@ -8,7 +8,9 @@ and moved pages reported. Fresh good results are kept in a cache file, so a
 re-run only asks again about what is stale or was failing.
 
 Problems are printed like the build's: `docs/PATH.md:LINE:COL: broken link
-'URL': WHY`. The exit status is 1 when a link is broken.
+'URL': WHY`. The exit status is 1 when a link is broken. When no server
+answers at all, the machine is offline: it says so, reports no link as
+broken, and exits with 2.
 """
 
 from __future__ import annotations
@@ -201,6 +203,21 @@ def run(
     return problems, {url: cache[url] for url in urls}
 
 
+def offline(results: dict[str, Result]) -> bool:
+    """True when no server answered at all: every URL failed before any HTTP
+    status came back (no DNS, no route), which is this machine, not the links."""
+    return bool(results) and all(not r.ok and r.status is None for r in results.values())
+
+
+def offline_message(results: dict[str, Result]) -> str:
+    first = next(iter(sorted(results.values(), key=lambda r: r.url)))
+    return (
+        f"No network: none of the {len(results)} external URLs got an answer from its server "
+        f"(the first: {first.why}) — connect to the internet and run make linkcheck-external again; "
+        "no link is reported as broken"
+    )
+
+
 def occurrences_from_build(config_file: Path) -> list[Occurrence]:
     """Build the site once (into a temporary folder) and list its external links."""
     from mkdocs.commands.build import build  # only this command needs MkDocs
@@ -240,6 +257,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"The site does not build, so its links can't be listed: {error}", file=sys.stderr)
         return 1
     problems, results = run(occurrences, settings, args.cache)
+    if offline(results):
+        print(offline_message(results), file=sys.stderr)
+        return 2
     for problem in sorted_problems(problems):
         print(problem)
     print(f"{len(results)} external URLs checked ({len(occurrences)} links): {summary(problems)}")

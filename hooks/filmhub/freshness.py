@@ -1,7 +1,7 @@
 """Freshness: an article whose text changed needs a new `updated` date, and a
 page whose facts were checked long ago needs checking again.
 
-Run by `make test` (and so by CI) before the tests. It lists every page whose
+Run by `make check` (and so by `make test` and CI). It lists every page whose
 `checked` date is more than 180 days old (the same notice the build gives).
 For every tracked page
 in docs/ whose body differs from the base version while its `updated` date

@@ -37,28 +37,21 @@ from filmhub.characters import (
     replace_unwritable,
     split_lines,
 )
+from filmhub.fields import ALL_KINDS, DESCRIPTION_LIMIT, FRONT_MATTER
 from filmhub.problems import NOTICE, Problem
 from filmhub.textscan import Body
 
-# Where each key may be used. read_next is checked in detail by read_next.py.
-ALL_KINDS = frozenset({"pillar", "hub", "article", "page"})
-KEYS: dict[str, frozenset[str]] = {
-    "title": ALL_KINDS,
-    "description": ALL_KINDS,
-    "published": ALL_KINDS,
-    "updated": ALL_KINDS,
-    "checked": ALL_KINDS,
-    "read_next": ALL_KINDS,
-    "tags": frozenset({"article"}),
-    "order": frozenset({"article", "hub"}),
-    "draft": frozenset({"article"}),
-}
-REQUIRED = ("title", "description", "published", "updated")
+# Where each key may be used and where it is required, from the one table
+# the editors' JSON Schema is also made from (filmhub.fields). read_next is
+# checked in detail by read_next.py.
+KEYS: dict[str, frozenset[str]] = {spec.name: spec.kinds for spec in FRONT_MATTER}
+REQUIRED = tuple(spec.name for spec in FRONT_MATTER if spec.required_on == ALL_KINDS)
 # Pages that state facts which age say when those facts were last verified.
-REQUIRED_ON_KIND = {"checked": frozenset({"pillar", "hub", "article"})}
+REQUIRED_ON_KIND = {
+    spec.name: spec.required_on for spec in FRONT_MATTER if spec.required_on not in (ALL_KINDS, frozenset())
+}
 # After this long, a page's `checked` date is listed as due for a re-check.
 CHECKED_MAX_AGE = datetime.timedelta(days=180)
-DESCRIPTION_LIMIT = 160
 PLACEHOLDER = "TODO"
 # A writer east of the build machine may already be on tomorrow's date.
 FUTURE_SLACK = datetime.timedelta(days=1)

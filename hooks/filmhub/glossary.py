@@ -31,14 +31,15 @@ import markdown
 from filmhub import page_safety
 from filmhub.bounds import MAX_GLOSSARY_BYTES
 from filmhub.characters import has_markup, split_lines
+from filmhub.fields import GLOSSARY_ENTRY, SHORT_LIMIT
 from filmhub.front_matter import Fields, decode, plain_text_message, read_fields
 from filmhub.problems import Problem
 from filmhub.textscan import Body
 
 SHARED = "ai"  # the term whose definition the whole hub shares
-KEYS = ("term", "aliases", "short", "definition", "see_also", "sources")
-REQUIRED = ("term", "short", "definition")
-SHORT_LIMIT = 200
+# The keys and the required ones, from the table the editors' schema is made from.
+KEYS = tuple(spec.name for spec in GLOSSARY_ENTRY)
+REQUIRED = tuple(spec.name for spec in GLOSSARY_ENTRY if spec.required_on)
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # Inline, reference and autolinks, and raw HTML links: a definition links nowhere.
 _MARKDOWN_LINK = re.compile(
@@ -88,6 +89,7 @@ class Term:
     name_lines: dict[str, int] = field(default_factory=dict)  # casefolded name -> line in the file
     definition_line: int = 1  # where the definition's text starts in the file
     see_also_lines: list[int] = field(default_factory=list)
+    source_lines: list[int] = field(default_factory=list)
 
     @property
     def names(self) -> list[str]:
@@ -199,6 +201,7 @@ def _read_term(file: Path, path: str) -> tuple[Term | None, list[Problem]]:
     term.name_lines = dict(zip([a.casefold() for a in term.aliases], alias_lines, strict=False))
     term.name_lines[term.term.casefold()] = fields.key_lines["term"]
     term.see_also_lines = [line for line, _ in fields.item_positions.get("see_also", [])]
+    term.source_lines = [line for line, _ in fields.item_positions.get("sources", [])]
     line, col = fields.value_positions["definition"]
     source_lines = split_lines(text)
     block = line <= len(source_lines) and source_lines[line - 1][col - 1 : col].strip() in ("|", ">")

@@ -70,6 +70,8 @@ class LinkIndex:
     site_url: str = ""
     display: Callable[[str], str] = lambda src_uri: f"docs/{src_uri}"
     slugify: Callable[[str], str] = lambda text: re.sub(r"[^\w-]+", "-", text.strip().lower()).strip("-")
+    # Pages that moved (filmhub.redirects): old path from docs/ -> new path.
+    moved: dict[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.by_src: dict[str, SiteFile] = {}
@@ -204,6 +206,12 @@ def _resolve_source(link: Link, index: LinkIndex, path: str, fragment: str) -> R
                 why=f"{index.display(resolved)}/ has no index.md",
                 suggestion=_suggest_missing(link, index, resolved, fragment),
             )
+    if file is None and index.moved.get(resolved) in index.by_src:
+        new = index.by_src[index.moved[resolved]]
+        return Resolved(
+            why=f"{index.display(resolved)} has moved to {index.display(new.src_uri)} — link to its new path",
+            suggestion=_express(link, index, new, fragment),
+        )
     if file is None:
         return Resolved(
             why=f"{index.display(resolved)} does not exist",

@@ -2,8 +2,8 @@
 
 The checks before it look at what writers wrote. This scan looks at what the
 build wrote, so a template or hook that let something through is caught
-before it is published: a script that is not the theme's own or the site's
-JSON-LD, an event handler, a `javascript:`, `vbscript:` or `data:` address,
+before it is published: a script that is not the theme's own, the site's
+JSON-LD or a redirect page of the redirects plugin, an event handler, a `javascript:`, `vbscript:` or `data:` address,
 or a resource loaded from another host. HTML is parsed the way browsers
 parse it (selectolax, on the Lexbor engine); SVG as XML with expat, with no
 DOCTYPE, so no entity is ever declared or expanded.
@@ -79,9 +79,19 @@ class Finding:
     def __str__(self) -> str:
         return f"{self.path}: {self.what}"
 
+    @property
+    def stop_message(self) -> str:
+        """How the output guard reports it when it stops the build."""
+        return f"{self} — a template or hook let this through; the build was stopped"
+
 
 def scan_file(
-    path: str, data: bytes, *, site_url: str | None, theme_scripts: Sequence[re.Pattern]
+    path: str,
+    data: bytes,
+    *,
+    site_url: str | None,
+    theme_scripts: Sequence[re.Pattern],
+    redirect_page: re.Pattern | None = None,
 ) -> list[Finding]:
     """What the scan finds in one built file; `path` is relative to the site folder."""
     suffix = posixpath.splitext(path)[1].lower()
@@ -93,6 +103,8 @@ def scan_file(
         return [Finding(path, "the file is not UTF-8 text, so the scan cannot read it as a browser would")]
     if suffix in SVG_SUFFIXES:
         found = scan_svg(text)
+    elif redirect_page is not None and redirect_page.fullmatch(text):
+        found = []  # exactly the redirects plugin's page, sending the reader within the site
     else:
         found = scan_html(text, path, site_url=site_url, theme_scripts=theme_scripts)
     return [Finding(path, what) for what in found]
@@ -119,6 +131,22 @@ def theme_inline_scripts(template_dirs: Iterable[Path]) -> list[re.Pattern]:
             literal_parts = _JINJA_EXPRESSION.split(script.text(deep=True))
             patterns.append(re.compile(_TEMPLATE_VALUE.join(re.escape(part) for part in literal_parts)))
     return patterns
+
+
+# --- Redirect pages ---------------------------------------------------------------------
+
+# Where a redirect page may send the reader: a relative address within the
+# site ('../new-name/', '../../ethics/disclosure/#consent'), never a scheme,
+# another host, a path from the domain's root, a quote or a '<'.
+_RELATIVE_URL = r"(?:\.\.?/)*(?:[A-Za-z0-9._~%-]+/)*[A-Za-z0-9._~%-]*(?:#[A-Za-z0-9._~%-]*)?"
+
+
+def redirect_page_pattern(template: str, slot: str = "{url}") -> re.Pattern:
+    """The pages the redirects plugin writes from `template`, with its address slot
+    filled by one relative address within the site, the same at every use."""
+    first, *rest = (re.escape(part) for part in template.strip().split(slot))
+    pattern = first + f"(?P<url>{_RELATIVE_URL})" + "(?P=url)".join(rest)
+    return re.compile(r"\s*" + pattern + r"\s*")
 
 
 # --- Addresses and CSS -----------------------------------------------------------------

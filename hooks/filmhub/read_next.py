@@ -17,11 +17,12 @@ from __future__ import annotations
 import posixpath
 from dataclasses import dataclass
 
+from filmhub.fields import READ_NEXT_LIMIT
 from filmhub.links import READ_NEXT, Link
 from filmhub.problems import Problem
 from filmhub.site import ARTICLE, Site, SitePage
 
-LIMIT = 4
+LIMIT = READ_NEXT_LIMIT
 EXAMPLE = "read_next: [post-production/ai-editing-assistants.md]"
 
 

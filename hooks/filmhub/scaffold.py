@@ -17,6 +17,8 @@ import sys
 import unicodedata
 from pathlib import Path
 
+from filmhub.front_matter import parse
+
 SLUG_LIMIT = 60
 USAGE = 'make article HUB=post-production TITLE="Subtitles you can trust"'
 
@@ -64,6 +66,19 @@ def hubs(docs: Path) -> list[str]:
     return sorted(p.parent.name for p in docs.glob("*/index.md"))
 
 
+def page_titled(docs: Path, title: str) -> Path | None:
+    """The page whose title is `title` (in any case), as the build compares titles."""
+    wanted = title.strip().casefold()
+    for path in sorted(docs.rglob("*.md")):
+        if path.is_symlink() or not path.is_file():
+            continue
+        front, _ = parse(path.read_text(encoding="utf-8", errors="replace"), path.as_posix())
+        existing = front.get("title")
+        if isinstance(existing, str) and existing.strip().casefold() == wanted:
+            return path
+    return None
+
+
 def scaffold(docs: Path, hub: str, title: str, today: datetime.date) -> Path:
     """Write the new article and return its path."""
     title = " ".join(title.split())
@@ -82,6 +97,12 @@ def scaffold(docs: Path, hub: str, title: str, today: datetime.date) -> Path:
     path = docs / hub / f"{slug}.md"
     if path.exists():
         raise ScaffoldError(f"{path} already exists — give the new article another title, or edit that file.")
+    used_by = page_titled(docs, title)
+    if used_by:
+        raise ScaffoldError(
+            f"The title '{title}' is already used by {used_by} — give the new article a title of its own, "
+            "or edit that article."
+        )
     # A JSON string is a YAML string: quotes, colons and accents stay safe.
     path.write_text(
         SKELETON.format(title=json.dumps(title, ensure_ascii=False), today=today.isoformat()),

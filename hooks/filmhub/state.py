@@ -18,6 +18,7 @@ from typing import Any
 from filmhub.glossary import Glossary
 from filmhub.links import Link
 from filmhub.problems import Problem
+from filmhub.redirects import RedirectMap
 from filmhub.site import Site
 
 _KEY = "filmhub_build_state"
@@ -41,6 +42,9 @@ class BuildState:
     nav_pages: set[str] = field(default_factory=set)
     backlinks: dict[str, set[str]] = field(default_factory=dict)  # page -> pages that cite it
     external_links: list[Link] = field(default_factory=list)
+    # The redirects plugin's map: old addresses of moved pages.
+    redirects: RedirectMap = field(default_factory=RedirectMap)
+    moved: dict[str, str] = field(default_factory=dict)  # old path from docs/ -> where the page is now
     # Objects a hook keeps for the length of one build (a Markdown extension,
     # a log handler), by hook name.
     helpers: dict[str, Any] = field(default_factory=dict)

@@ -209,6 +209,11 @@ def _split_sentences(text: str) -> Iterator[tuple[int, str]]:
         yield start, text[start:].strip()
 
 
+def prose_words(line: str) -> int:
+    """Words on one line of prose, link addresses left out."""
+    return len(_WORD.findall(_LINK_URL.sub("]", line)))
+
+
 def word_count(text: str) -> int:
     """Words a reader reads: prose only, without code or link addresses."""
     return Body(text).words
@@ -240,4 +245,4 @@ class Body:
 
     @cached_property
     def words(self) -> int:
-        return sum(len(_WORD.findall(_LINK_URL.sub("]", line.text))) for line in self.prose)
+        return sum(prose_words(line.text) for line in self.prose)

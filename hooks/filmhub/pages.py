@@ -1,0 +1,154 @@
+"""Reading the site: every page and diagram once, with every check that needs no rendering.
+
+The one pipeline both the build (hooks/front_matter.py) and `make check`
+(filmhub.check) run, so their messages cannot drift apart:
+
+    decode → front matter → schema → body checks → markers → content rules    (each page)
+    hub folders, titles, Read Next lists, list markers, definitions,
+    redirects and renames                                                     (the whole site)
+
+What needs the rendered pages (links and anchors, the HTML allow-list, the
+articles no page cites, the last scan of the output) stays in the hooks.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from filmhub import content_rules, diagrams, front_matter, glossary_page, hub_lists, read_next, redirects
+from filmhub.bounds import markdown_depth_problem, unclosed_problem
+from filmhub.content_rules import ContentRules
+from filmhub.definitions import CopyChecker, DefinitionChecker
+from filmhub.glossary import Glossary
+from filmhub.markers import find_markers
+from filmhub.page_safety import generated_marker_problem
+from filmhub.problems import Problem
+from filmhub.site import Site, SitePage
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """A file of docs/ as MkDocs lists it."""
+
+    src_uri: str  # "ethics/disclosure.md"
+    url: str  # "ethics/disclosure/"
+    abs_path: Path
+
+
+@dataclass
+class Checks:
+    """What the site-wide checks need besides the pages."""
+
+    glossary: Glossary = field(default_factory=Glossary)
+    rules: ContentRules = field(default_factory=ContentRules)
+    redirects: redirects.RedirectMap = field(default_factory=redirects.RedirectMap)
+    moves: list[redirects.Move] = field(default_factory=list)
+
+
+def read_page(source: SourceFile, path: str, today: datetime.date) -> tuple[SitePage, list[Problem]]:
+    """One page, read and checked on its own: front matter, body, markers."""
+    text, problems = front_matter.decode(source.abs_path.read_bytes(), path)
+    page = SitePage(source.src_uri, path, source.url)
+    if text is None:
+        page.blocked = True
+        return page, problems
+    page.front, parse_problems = front_matter.parse(text, path)
+    problems += parse_problems
+    for blocking in (
+        markdown_depth_problem(page.front.body, path, page.front.body_line)
+        or unclosed_problem(page.front.body, path, page.front.body_line),
+        generated_marker_problem(page.front.body, path, page.front.body_line),
+    ):
+        if blocking:
+            page.blocked = True
+            problems.append(blocking)
+    if page.front.read:
+        problems += front_matter.validate(page.front, page.kind, path, today)
+    problems += front_matter.body_heading_problems(page.body, path)
+    problems += front_matter.unfinished_text_problems(page.body, path)
+    page.markers, marker_problems = find_markers(page.body, path)
+    problems += marker_problems
+    return page, problems
+
+
+def load(
+    sources: Iterable[SourceFile], display: Callable[[str], str], today: datetime.date, checks: Checks
+) -> tuple[Site, list[Problem]]:
+    """The site model from the files of docs/, and every problem found without rendering."""
+    site, problems = Site(), []
+    for source in sources:
+        path = display(source.src_uri)
+        if source.src_uri == glossary_page.SRC_URI:
+            problems.append(
+                Problem(
+                    path,
+                    1,
+                    "the glossary page is made from glossary/*.yml — move this text into glossary files and delete this page",
+                    kind="glossary",
+                )
+            )
+        elif source.src_uri.endswith(".md"):
+            page, page_problems = read_page(source, path, today)
+            problems += page_problems
+            site.add(page)
+        elif diagrams.is_diagram(source.src_uri):
+            problems += diagrams.diagram_problems(source.abs_path.read_bytes(), path)
+    problems += check_site(site, checks)
+    return site, problems
+
+
+def check_site(site: Site, checks: Checks) -> list[Problem]:
+    """The checks across pages; also fills in each page's checked Read Next entries."""
+    problems = site.placement_problems() + site.duplicate_title_problems()
+    for page in site.pages.values():
+        page.read_next, entry_problems = read_next.entries(page)
+        problems += entry_problems
+        problems += content_rules.page_problems(page, checks.rules)
+    problems += hub_lists.marker_problems(site)
+    problems += definition_problems(site, checks.glossary)
+    problems += glossary_source_problems(checks.glossary, checks.rules)
+    problems += redirects.map_problems(checks.redirects, site)
+    problems += redirects.move_problems(checks.moves, checks.redirects, site)
+    return problems
+
+
+def definition_problems(site: Site, glossary: Glossary) -> list[Problem]:
+    """Terms defined in a page's own words or copied, and definition markers naming no term."""
+    problems = []
+    own_words, copies = DefinitionChecker(glossary), CopyChecker(glossary)
+    for page in site.pages.values():
+        problems += own_words.problems(page.body, page.path)
+        problems += copies.problems(page.body, page.path)
+        for marker in page.markers_named("definition"):
+            if marker.argument not in glossary.terms:
+                close = glossary.suggest(marker.argument)
+                hint = (
+                    f"did you mean '<!-- definition: {close} -->'?"
+                    if close
+                    else "use the name of a file in glossary/, without .yml"
+                )
+                problems.append(
+                    Problem(
+                        page.path,
+                        marker.line,
+                        f"'{marker.argument}' is not a glossary term — {hint}",
+                        kind="marker",
+                    )
+                )
+    return problems
+
+
+def glossary_source_problems(glossary: Glossary, rules: ContentRules) -> list[Problem]:
+    """Glossary sources are held to the same standard as a page's."""
+    problems = []
+    for term in glossary.terms.values():
+        for source, line in zip(term.sources, term.source_lines, strict=False):
+            host = content_rules.weak_host(source.url, rules.weak_domains)
+            if host:
+                problems.append(
+                    Problem(term.path, line, content_rules.weak_source_message(host), kind="content")
+                )
+    return problems
