@@ -46,7 +46,7 @@ def test_each_page_has_its_title_description_canonical_and_social_tags(site):
     assert f'<meta property="og:url" content="{SITE_URL}hub/article/">' in head
     assert '<meta name="twitter:card" content="summary">' in head
     assert (
-        '<link rel="alternate" type="application/atom+xml" title="AI Filmmaking Hub: new and updated articles" href="../../feed.xml">'
+        '<link rel="alternate feed" type="application/atom+xml" title="AI Filmmaking Hub: new and updated articles" href="../../feed.xml">'
         in head
     )
     titles = {

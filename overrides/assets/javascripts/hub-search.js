@@ -87,7 +87,7 @@
     pagefind = import(new URL("pagefind/pagefind.js", root).href).then(async (api) => {
       await api.options({ baseUrl: root.pathname, excerptLength: 24 });
       await api.init();
-      const values = Object.keys((await api.filters()).hub || {}).sort();
+      const values = Object.keys((await api.filters()).hub || {}).sort((a, b) => a.localeCompare(b));
       for (const value of values) hubs.add(new Option(value, value));
       filter.hidden = values.length === 0;
       status.textContent = placeholder;
@@ -161,7 +161,7 @@
   }
 
   function moreButton(ticket) {
-    const li = element("li", "md-search-result__item hub-search__more");
+    const li = element("li", "hub-search__more");
     const button = element("button", "md-search-result__link");
     button.type = "button";
     button.textContent = text.hubMore;
