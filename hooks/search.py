@@ -47,4 +47,4 @@ def on_post_build(config):
         return
     failed = search.index_site(Path(config.site_dir))
     if failed:
-        raise PluginError(f"{failed} — the site was built, but without its search index")
+        raise PluginError(f"{failed} — the site has no search without it; the build was stopped")

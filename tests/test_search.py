@@ -14,6 +14,7 @@ import re
 from pathlib import Path
 
 import pytest
+from errortable import documented
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from test_output_scan import THEME_SCRIPTS, scan
@@ -175,6 +176,7 @@ def test_a_failed_index_stops_the_build_with_pagefinds_words(tmp_path):
     assert said.startswith(
         "Pagefind could not index the site (exit code 1): Error: Pagefind was not able to build an index."
     )
+    assert documented(f"{said} — the site has no search without it; the build was stopped")
 
 
 def test_the_preview_skips_the_index_and_its_dialog_says_so(tmp_path):
