@@ -95,6 +95,8 @@ def test_hub_lists_are_not_indexed_and_each_page_has_its_hubs_filter(built):
     assert pages["/hub/"]["filters"] == {"hub": ["Hub, Reels and Rushes"]}
     assert pages["/"]["filters"] == {}
     assert pages["/glossary/"]["filters"] == {}
+    assert pages["/glossary/"]["content"].startswith("Glossary. Each entry gives the meaning this hub uses.")
+    assert "AI. Also: artificial intelligence." in pages["/glossary/"]["content"], "no '¶' after headings"
 
 
 def test_pages_fetch_nothing_of_pagefind_until_the_dialog_opens(built):

@@ -10,7 +10,8 @@ and overrides/assets/javascripts/hub-search.js) loads it when it is opened.
 What is indexed is marked in the templates: each page's title and body
 (`data-pagefind-body` in partials/content.html), without tooltips' text,
 definition blocks, hub lists, Read Next or backlinks (`data-pagefind-ignore`),
-and each page's hub as the `hub` filter.
+and each page's hub as the `hub` filter. Headings' "¶" links are left out
+here (NOT_INDEXED).
 """
 
 from __future__ import annotations
@@ -21,7 +22,9 @@ from pathlib import Path
 from filmhub.site import Site, SitePage
 
 INDEX_FOLDER = "pagefind"
-HUB_FILTER = "hub"
+# Made by Markdown, not templates, so not marked data-pagefind-ignore: the
+# "¶" that links to each heading.
+NOT_INDEXED = ".headerlink"
 # Pagefind finishes a site of a few thousand pages in seconds; a run past
 # this is stuck, and the build says so instead of hanging.
 TIMEOUT_SECONDS = 600
@@ -37,7 +40,11 @@ def pagefind_command(site_dir: Path) -> list[str]:
     """The command that indexes the built site in `site_dir` into `site_dir/pagefind/`."""
     from pagefind_bin import get_executable  # the binary shipped in the pagefind[bin] wheel
 
-    return [str(get_executable()), "--site", str(site_dir), "--output-subdir", INDEX_FOLDER, "--quiet"]
+    return [
+        str(get_executable()),
+        *("--site", str(site_dir), "--output-subdir", INDEX_FOLDER, "--quiet"),
+        *("--exclude-selectors", NOT_INDEXED),
+    ]
 
 
 def index_site(site_dir: Path) -> str | None:
