@@ -3,13 +3,17 @@
 Writes a synthetic hub of N articles (six hubs, links between articles, Read
 Next lists, glossary terms in the text) into a temporary folder, builds it
 with the project's real setup once with the hooks and once without, and
-prints both CPU times (best of three) and the hooks' share. A measurement,
-not a test: it runs on demand, never in `make test`.
+prints both CPU times (best of three) and the hooks' share. Then, in
+Chromium, what a reader downloads from that site: an article's first load
+and one search (tests/page_weight.py). Everything is printed and written to
+test-output/bench-N.json. A measurement, not a test: it runs on demand,
+never in `make test`.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import logging
 import random
 import sys
@@ -18,9 +22,14 @@ import time
 from pathlib import Path
 
 import yaml
+from page_weight import CHROMIUM_FLAGS, chromium, first_load_and_search, serving
 
 from sitebuilder import GLOSSARY_AI, HOOKS, RELAXED_RULES, REPO, page
 
+# The article measured, and a word every article has: the search that
+# matches the most pages.
+ARTICLE = "fundamentals/article-00000/"
+SEARCH_WORD = "transcript"
 HUBS = ["fundamentals", "generative-video", "pre-production", "screenwriting", "post-production", "ethics"]
 PARAGRAPH = (
     "An editor checks every transcript line against the audio, because the model can invent words around "
@@ -53,10 +62,8 @@ def synthetic_site(root: Path, count: int, seed: int = 1) -> None:
         write(f"docs/{hub}/{name}.md", page(f"Article {i}", body, read_next=read_next))
 
 
-def build_time(root: Path, hooks: list[str]) -> float:
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-
+def write_config(root: Path, hooks: list[str]) -> Path:
+    """The synthetic site's mkdocs.yml: the project's own setup, with `hooks` (or none)."""
     settings = {
         "INHERIT": str(REPO / "mkdocs.yml"),
         "site_url": "https://hub.example.org/",
@@ -73,7 +80,14 @@ def build_time(root: Path, hooks: list[str]) -> float:
             "links": {"not_found": "info", "anchors": "info", "unrecognized_links": "info"}
         }
     (root / "mkdocs.yml").write_text(yaml.safe_dump(settings, sort_keys=False))
-    config = load_config(str(root / "mkdocs.yml"), strict=False)
+    return root / "mkdocs.yml"
+
+
+def build_time(root: Path, hooks: list[str]) -> float:
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    config = load_config(str(write_config(root, hooks)), strict=False)
     # CPU time, not wall time: other work on the machine barely moves it.
     start = time.process_time()
     build(config)
@@ -91,12 +105,51 @@ def main(argv: list[str] | None = None) -> int:
         synthetic_site(root, args.articles)
         without = min(build_time(root, []) for _ in range(args.runs))
         with_hooks = min(build_time(root, HOOKS) for _ in range(args.runs))
+        reader = reader_bytes(root / "site")  # the last build was with the hooks, so with the search index
     share = (with_hooks - without) / with_hooks
     print(
         f"{args.articles} articles, CPU time: {without:.2f} s without the hooks, {with_hooks:.2f} s with them"
     )
     print(f"The hooks' share of the build: {share:.1%}")
+    if reader:
+        print(
+            f"An article's first load: {reader['first_load_bytes']:,} bytes; one search for "
+            f"'{SEARCH_WORD}': {reader['search_bytes']:,} bytes, {reader['search_ms']:,} ms to show "
+            f"{reader['results_shown']} results (bytes as a host sends them, gzipped)"
+        )
+    results = REPO / "test-output" / f"bench-{args.articles}.json"
+    results.parent.mkdir(exist_ok=True)
+    results.write_text(
+        json.dumps(
+            {
+                "articles": args.articles,
+                "cpu_seconds_without_hooks": round(without, 3),
+                "cpu_seconds_with_hooks": round(with_hooks, 3),
+                "hooks_share": round(share, 4),
+                **reader,
+            },
+            indent=1,
+        )
+        + "\n"
+    )
+    print(f"Written to {results.relative_to(REPO)}")
     return 0
+
+
+def reader_bytes(site_dir: Path) -> dict[str, int]:
+    """An article's first-load bytes and one search's, in Chromium; nothing if there is no Chromium."""
+    executable = chromium()
+    if executable is None:
+        print("Chromium is not installed (sudo apt-get install chromium): the page weights were not measured")
+        return {}
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright, serving(site_dir) as address:
+        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
+        try:
+            return first_load_and_search(browser, address + ARTICLE, SEARCH_WORD)
+        finally:
+            browser.close()
 
 
 if __name__ == "__main__":

@@ -373,7 +373,7 @@ def tooltips(html: str) -> list[tuple[str, str, str]]:
                 self.found.append([attrs["href"]])
                 self.field = "text"
             elif attrs.get("class") == "hub-term__tip":
-                assert attrs["role"] == "tooltip" and "data-search-exclude" in attrs
+                assert attrs["role"] == "tooltip" and "data-pagefind-ignore" in attrs
                 self.field = "tip"
 
         def handle_data(self, data):

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import datetime
 import json
 import re
 import xml.etree.ElementTree as etree
 
+from filmhub import front_matter, seo
+from filmhub import site as site_model
 from sitebuilder import SITE_URL, article, minimal_site, page
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -43,7 +46,7 @@ def test_each_page_has_its_title_description_canonical_and_social_tags(site):
     assert f'<meta property="og:url" content="{SITE_URL}hub/article/">' in head
     assert '<meta name="twitter:card" content="summary">' in head
     assert (
-        '<link rel="alternate" type="application/atom+xml" title="AI Filmmaking Hub: new and updated articles" href="../../feed.xml">'
+        '<link rel="alternate feed" type="application/atom+xml" title="AI Filmmaking Hub: new and updated articles" href="../../feed.xml">'
         in head
     )
     titles = {
@@ -116,13 +119,29 @@ def test_the_404_page_offers_ways_back_in(site):
     ]
 
 
-def test_the_search_dialog_has_a_name_and_the_footer_text_is_readable(site):
-    result = site(site_files())
-    html = result.html("index.html")
-    assert '<div class="md-search" data-md-component="search" role="dialog" aria-label="Search">' in html
-
-
 def test_a_page_outside_the_hubs_is_a_web_page(site):
     result = site(minimal_site(**{"docs/about.md": page("About", "About the hub.")}), config={"nav": None})
     data = json.loads(re.search(r'ld\+json">(.*?)</script>', result.html("about/index.html"), re.S).group(1))
     assert [d["@type"] for d in data] == ["WebPage"]
+
+
+def test_the_feed_holds_the_fifty_latest_articles_whatever_the_hub_holds():
+    hub = site_model.Site()
+    for src, title in (("index.md", "Pillar"), ("hub/index.md", "Hub")):
+        hub.add(_model_page(src, page(title, "Text.")))
+    for day in range(1, 61):  # 60 articles, one updated each day of March and April
+        updated = datetime.date(2026, 3, 1) + datetime.timedelta(days=day - 1)
+        text = article(f"Day {day}", "Text.", published="2026-01-09", updated=updated.isoformat())
+        hub.add(_model_page(f"hub/day-{day}.md", text))
+    feed = etree.fromstring(seo.atom_feed(hub, SITE_URL, "Hub", "About."))
+    titles = [entry.find(f"{ATOM}title").text for entry in feed.findall(f"{ATOM}entry")]
+    assert seo.FEED_ENTRIES == 50
+    assert titles == [f"Day {day}" for day in range(60, 10, -1)]
+    assert feed.find(f"{ATOM}updated").text == "2026-04-29T00:00:00Z"
+
+
+def _model_page(src_uri: str, text: str) -> site_model.SitePage:
+    model = site_model.SitePage(src_uri, f"docs/{src_uri}", src_uri.replace(".md", "/"))
+    model.front, problems = front_matter.parse(text, model.path)
+    assert problems == []
+    return model

@@ -154,7 +154,7 @@ def _element(node: LexborNode) -> list[Violation]:
     problems = []
     for name, value in attributes.items():
         name = name.lower()
-        if name == GENERATED or name == "data-search-exclude":
+        if name == GENERATED or name == "data-pagefind-ignore":
             continue
         if name not in allowed:
             problems.append(_attribute(tag, name, value))

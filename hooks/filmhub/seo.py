@@ -2,7 +2,7 @@
 
 Pure functions from the site model to data: the JSON-LD for a page (an
 `Article` with its dates, and a `BreadcrumbList` for hub > article), the
-Open Graph and Twitter card fields, the Atom feed of articles newest first,
+Open Graph and Twitter card fields, the Atom feed of the latest articles,
 and robots.txt. The markup for the page head is in overrides/main.html.
 """
 
@@ -17,6 +17,9 @@ from filmhub.site import ARTICLE, HUB, PILLAR, Site, SitePage
 ATOM = "http://www.w3.org/2005/Atom"
 FEED_SRC_URI = "feed.xml"
 ROBOTS_SRC_URI = "robots.txt"
+# Feed readers want what is new, not the archive: the feed stays the same
+# size however many articles the hub has.
+FEED_ENTRIES = 50
 
 
 def absolute(site_url: str, url: str) -> str:
@@ -80,12 +83,12 @@ def social(page: SitePage, site_url: str, site_name: str) -> dict:
 
 
 def atom_feed(site: Site, site_url: str, site_name: str, description: str) -> str:
-    """An Atom feed of published articles, most recently updated first."""
+    """An Atom feed of the FEED_ENTRIES most recently updated articles, newest first."""
     articles = sorted(
         (a for a in site.articles() if a.updated),
         key=lambda a: (a.updated, a.published or a.updated, a.title),
         reverse=True,
-    )
+    )[:FEED_ENTRIES]
     etree.register_namespace("", ATOM)
     feed = etree.Element(f"{{{ATOM}}}feed")
 
