@@ -71,7 +71,7 @@ def every_mistake() -> dict[str, str | bytes]:
                 "Pillar",
                 "<!-- definiton: ai -->\n\n<!-- definition -->\n\n<!-- hubs: all -->\n\n<!-- definition: a1 -->",
             ),
-            "docs/hub/index.md": page("Hub", "No list.", tags=["x"]),
+            "docs/hub/index.md": page("Hub", "No list.", tags=["x"], read_next=["hub/other.md"]),
             "docs/about.md": page("About", "Nobody links here."),
             "docs/glossary.md": page("Glossary", "By hand."),
             "docs/notes/idea.md": article("Idea"),
@@ -104,7 +104,7 @@ def every_mistake() -> dict[str, str | bytes]:
 
 
 def test_every_problem_the_build_reports_is_in_the_error_table(site):
-    nav = ["index.md", {"Hub": ["hub/index.md"]}, "glossary.md", {"Notes": "javascript:void(0)"}]
+    nav = ["index.md", {"The Hub": ["hub/index.md"]}, "glossary.md", {"Notes": "javascript:void(0)"}]
     result = site(
         every_mistake(), config={"nav": nav, "not_in_nav": "/hub/*.md", "exclude_docs": "hub/secret.md"}
     )
