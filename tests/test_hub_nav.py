@@ -110,6 +110,11 @@ def test_the_hub_page_lists_its_articles_with_none_current_and_other_pages_get_n
     assert hub_nav.sidebar(site, order, site.pages["index.md"]) is None
 
 
+def test_a_hub_without_articles_gets_no_list_to_open():
+    site = model(**{"post/unfinished": {"title": "Unfinished", "draft": True}})
+    assert hub_nav.sidebar(site, hub_nav.HubOrder.of(site), site.pages["post/index.md"]) is None
+
+
 def test_a_large_hub_shows_the_nearest_articles_and_says_how_many_there_are():
     site = model(**{f"post/a{n:03}": {"title": f"Article {n:03}"} for n in range(200)})
     shown = hub_nav.sidebar(site, hub_nav.HubOrder.of(site), site.pages["post/a150.md"])

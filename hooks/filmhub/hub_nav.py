@@ -68,11 +68,12 @@ def _link(page: SitePage) -> dict:
 
 
 def sidebar(site: Site, order: HubOrder, page: SitePage) -> dict | None:
-    """The hub's articles as the sidebar shows them on `page`, or None outside a hub."""
+    """The hub's articles as the sidebar shows them on `page`, or None outside a
+    hub or in a hub with no articles yet (a menu panel must not open on nothing)."""
     hub = site.hub_page(page.hub)
-    if hub is None or page.kind not in (HUB, ARTICLE):
-        return None
     articles = order.articles.get(page.hub, [])
+    if hub is None or page.kind not in (HUB, ARTICLE) or not articles:
+        return None
     current = order.place.get(page.src_uri) if page.kind == ARTICLE else None
     shown = sibling_window(len(articles), current)
     return {
