@@ -67,7 +67,7 @@ def write_config(root: Path, hooks: list[str]) -> Path:
     settings = {
         "INHERIT": str(REPO / "mkdocs.yml"),
         "site_url": "https://hub.example.org/",
-        "nav": ["index.md", *({hub: [f"{hub}/index.md"]} for hub in HUBS), "glossary.md"],
+        "nav": ["index.md", *({hub.title(): [f"{hub}/index.md"]} for hub in HUBS), "glossary.md"],
         "theme": {"custom_dir": str(REPO / "overrides")},
         "hooks": hooks,
         "watch": [],

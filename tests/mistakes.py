@@ -66,7 +66,7 @@ def every_mistake() -> dict[str, str | bytes]:
                 "Pillar",
                 "<!-- definiton: ai -->\n\n<!-- definition -->\n\n<!-- hubs: all -->\n\n<!-- definition: a1 -->",
             ),
-            "docs/hub/index.md": page("Hub", "No list.", tags=["x"]),
+            "docs/hub/index.md": page("Hub", "No list.", tags=["x"], read_next=["hub/other.md"]),
             "docs/about.md": page("About", "Nobody links here."),
             "docs/glossary.md": page("Glossary", "By hand."),
             "docs/notes/idea.md": article("Idea"),
@@ -158,7 +158,7 @@ REDIRECTS = {
 CONFIG = {
     "nav": [
         "index.md",
-        {"Hub": ["hub/index.md"]},
+        {"The Hub": ["hub/index.md"]},
         "glossary.md",
         {"Notes": "javascript:void(0)"},
         {"Files": "ftp://example.org/x"},
@@ -167,6 +167,6 @@ CONFIG = {
     ],
     "not_in_nav": "/hub/*.md",
     "exclude_docs": "hub/secret.md",
-    "plugins": ["search", {"redirects": {"redirect_maps": REDIRECTS}}],
+    "plugins": [{"redirects": {"redirect_maps": REDIRECTS}}],
     "extra": {"hub": {"articles": {**REAL_RULES, "words": [5, 20]}}},
 }

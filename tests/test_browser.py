@@ -23,6 +23,11 @@ try:
 except ImportError:  # the browser fixture says how to install it
     expect = None
 
+try:
+    from playwright.sync_api import expect
+except ImportError:  # the browser fixture says how to install it
+    expect = None
+
 pytestmark = pytest.mark.browser
 
 OUTPUT = REPO / "test-output"
@@ -224,10 +229,12 @@ def test_skip_link_works_and_focus_is_visible(visit):
     assert not outline.startswith("none") and not outline.endswith(" 0px"), outline
 
 
+@pytest.mark.parametrize("width", [390, 1280])
+@pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("kind", PAGES)
-def test_no_accessibility_violations(visit, kind):
-    page = visit(PAGES[kind]).page
-    assert axe_violations(page, kind) == []
+def test_no_accessibility_violations(visit, kind, width, scheme):
+    page = visit(PAGES[kind], width=width, scheme=scheme).page
+    assert axe_violations(page, f"{kind}-{width}-{scheme}") == []
 
 
 def test_no_accessibility_violations_with_the_search_dialog_open(visit):
@@ -307,3 +314,134 @@ def test_printing_an_article_gives_text_sources_and_no_navigation(visit):
     source = page.locator('.md-content a[href^="http"]').first
     after = source.evaluate("el => getComputedStyle(el, '::after').content")
     assert source.get_attribute("href") in after
+
+
+# --- Finding the next article ---------------------------------------------------
+
+PRIMARY = ".md-sidebar--primary .md-nav--primary"
+# The links of the current hub's panel (the sidebar at 1280 px, the phone menu's
+# panel at 390 px): Material's nested list under the active hub.
+HUB_PANEL = f"{PRIMARY} .md-nav__item--active > nav[data-md-level='1'] a.md-nav__link"
+
+
+def hub_list(page) -> list[str]:
+    """The titles a hub page lists in its body, in the hub's order."""
+    return [" ".join(t.split()) for t in page.locator(".hub-list__title").all_inner_texts()]
+
+
+def test_the_sidebar_lists_the_hubs_articles_and_marks_the_current_one(visit):
+    hub = visit(PAGES["hub"]).page
+    titles = hub_list(hub)
+    page = visit(PAGES["article"]).page
+    links = page.locator(HUB_PANEL)
+    expect(links).to_have_text(titles)
+    current = page.locator(f'{HUB_PANEL}[aria-current="page"]')
+    expect(current).to_have_count(1)
+    expect(current).to_have_text(page.locator("h1").first.inner_text())
+    expect(current).to_be_visible()
+    assert current.evaluate("el => getComputedStyle(el).fontWeight") == "700", "marked by more than colour"
+
+
+def test_previous_and_next_lead_to_the_neighbouring_articles_in_the_hubs_order(visit):
+    titles = hub_list(visit(PAGES["hub"]).page)
+    page = visit(PAGES["article"]).page
+    here = titles.index(page.locator("h1").first.inner_text())
+    pager = page.locator("nav.hub-pager")
+    expect(pager).to_have_attribute("aria-label", "Previous and next in AI in Post-Production")
+    pager.locator('a[rel="next"]').click()
+    expect(page.locator("h1").first).to_have_text(titles[here + 1])
+    page.locator('nav.hub-pager a[rel="prev"]').click()
+    expect(page.locator("h1").first).to_have_text(titles[here])
+
+
+def open_phone_menu(page):
+    page.locator(".md-header label.md-header__button[for='__drawer']").click()
+    expect(page.locator(PRIMARY)).to_be_in_viewport()
+
+
+def back_to_every_hub(page):
+    """On a hub's page the menu opens on that hub's panel; its title goes back."""
+    back = page.locator(f"{PRIMARY} .md-nav__item--active > nav[data-md-level='1'] > label.md-nav__title")
+    if back.count():
+        expect(back).to_be_in_viewport()
+        back.click()
+        expect(back).not_to_be_in_viewport()
+
+
+def test_the_phone_menu_reaches_every_hubs_articles(visit):
+    page = visit(PAGES["pillar"], width=390).page
+    hubs = [" ".join(t.split()) for t in page.locator(".hub-list--hubs .hub-list__title").all_inner_texts()]
+    assert len(hubs) == 6
+    for hub in hubs:
+        open_phone_menu(page)
+        back_to_every_hub(page)
+        # No "›" on a link: every arrow in the menu opens a panel.
+        expect(page.locator(f"{PRIMARY} a .md-nav__icon")).to_have_count(0)
+        entry = page.locator(f"{PRIMARY} > .md-nav__list > li > :is(a, .md-nav__container > a)", has_text=hub)
+        expect(entry).to_be_in_viewport()
+        entry.click()
+        expect(page.locator("h1").first).to_have_text(hub)
+        titles = hub_list(page)
+        assert len(titles) >= 3
+        open_phone_menu(page)
+        panel = page.locator(HUB_PANEL)
+        expect(panel).to_have_text(titles)
+        if hub == hubs[0]:
+            shots = OUTPUT / "screenshots"
+            shots.mkdir(parents=True, exist_ok=True)
+            page.screenshot(path=str(shots / "phone-menu-390-light.png"))
+        expect(panel.last).to_be_in_viewport()
+        panel.last.click()
+        expect(page.locator("h1").first).to_have_text(titles[-1])
+
+
+def _contrast_script() -> str:
+    return """
+    ([selector, property]) => {
+      const rgba = (text) => {
+        const [r, g, b, a = 1] = text.match(/[\\d.]+/g).map(Number);
+        return [r, g, b, a];
+      };
+      const over = (top, below) => top.slice(0, 3).map((c, i) => c * top[3] + below[i] * (1 - top[3]));
+      const luminance = (rgb) => {
+        const [r, g, b] = rgb.map((c) => {
+          c /= 255;
+          return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+        });
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+      };
+      const background = (el) => {
+        const layers = [];
+        for (let node = el.parentElement; node; node = node.parentElement) {
+          const colour = rgba(getComputedStyle(node).backgroundColor);
+          if (colour[3] > 0) layers.push(colour);
+          if (colour[3] === 1) break;
+        }
+        return layers.reverse().reduce((below, top) => over(top, below), [255, 255, 255]);
+      };
+      return [...document.querySelectorAll(selector)].map((el) => {
+        const ground = background(el);
+        const line = over(rgba(getComputedStyle(el)[property]), ground);
+        const [light, dark] = [luminance(line), luminance(ground)].sort((a, b) => b - a);
+        return Math.round(((light + 0.05) / (dark + 0.05)) * 100) / 100;
+      });
+    }
+    """
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize(
+    ("kind", "selector", "property"),
+    [
+        ("article", ".hub-card__link", "borderTopColor"),
+        ("article", ".hub-pager__link", "borderTopColor"),
+        ("hub", ".hub-list__item", "borderTopColor"),
+        ("pillar", ".hub-list__item", "borderTopColor"),
+        ("pillar", ".admonition.hub-definition", "borderLeftColor"),
+    ],
+)
+def test_card_borders_stand_out_from_the_page_by_3_to_1(visit, scheme, kind, selector, property):
+    page = visit(PAGES[kind], scheme=scheme).page
+    ratios = page.evaluate(_contrast_script(), [selector, property])
+    assert ratios, f"no {selector} on the {kind} page"
+    assert min(ratios) >= 3, ratios

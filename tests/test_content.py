@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from mkdocs.utils.yaml import yaml_load
 
 from filmhub.front_matter import parse
 from filmhub.site import classify
@@ -86,3 +87,29 @@ def test_each_built_article_has_its_cards_and_the_ai_tooltip(real_site, src):
         r'<a [^>]*>AI</a><span class="hub-term__tip"', html
     )
     assert first_ai and "glossary/#ai" in first_ai.group(0), "the first AI links to its glossary entry"
+
+
+def mkdocs_config() -> dict:
+    with (REPO / "mkdocs.yml").open("rb") as file:
+        return yaml_load(file)
+
+
+def test_every_article_and_hub_links_to_its_source_for_editing(real_site):
+    edit_uri = mkdocs_config()["edit_uri"]
+    assert edit_uri == "https://github.com/OWNER/REPO/edit/main/docs/", "absolute, and README says to set it"
+    pages = [src for src in (p.relative_to(DOCS).as_posix() for p in DOCS.rglob("*.md")) if src != "index.md"]
+    assert len(pages) == len(ARTICLES) + len(HUBS)
+    for src in ["index.md", *sorted(pages)]:
+        built = real_site / src.removesuffix(".md").removesuffix("index") / "index.html"
+        html = built.read_text(encoding="utf-8")
+        assert (
+            f'<a href="{edit_uri}{src}" title="Edit this page" class="md-content__button md-icon" rel="edit">'
+            in html
+        )
+
+
+def test_the_edit_link_asks_github_for_nothing_in_readers_browsers():
+    assert "repo_url" not in mkdocs_config(), (
+        "with repo_url, Material fetches the repository's stars from GitHub"
+    )
+

@@ -207,6 +207,21 @@ def test_a_bad_read_next_fails_the_build_at_its_line(site, read_next, expected):
     assert result.written_pages() == []
 
 
+def test_read_next_on_a_hub_page_never_repeats_the_hubs_own_list(site):
+    hub = page(
+        "Post-Production", "Articles:\n\n<!-- articles -->", read_next=["post/editing.md#what-they-automate"]
+    )
+    result = site(two_hubs(**{"docs/post/index.md": hub}))
+    assert result.problems == [
+        "docs/post/index.md:7:5: read_next entry 'post/editing.md#what-they-automate' is already in this hub's "
+        "list of articles — on a hub page, point to pages outside the hub"
+    ]
+    leading_out = page("Post-Production", "Articles:\n\n<!-- articles -->", read_next=["ethics/consent.md"])
+    result = site(two_hubs(**{"docs/post/index.md": leading_out}))
+    assert result.ok, result.messages()
+    assert [card["title"] for card in cards_of(result.html("post/index.html")).cards] == ["Consent"]
+
+
 def test_all_read_next_problems_are_reported_at_once(site):
     files = two_hubs(
         **{
@@ -238,7 +253,7 @@ def test_markers_are_checked(site):
 
 
 def test_articles_sit_under_their_hubs_tab(site):
-    nav = ["index.md", {"Ethics": ["ethics/index.md"]}, {"Post": ["post/index.md"]}, "glossary.md"]
+    nav = ["index.md", {"Ethics": ["ethics/index.md"]}, {"Post-Production": ["post/index.md"]}, "glossary.md"]
     result = site(two_hubs(), config={"nav": nav, "not_in_nav": "/*/*.md"})
     assert result.ok, result.messages()
     html = result.html("post/subtitles/index.html")

@@ -7,7 +7,8 @@ An article's front matter lists one to four pages to read next:
       - ethics/disclosure.md#what-to-agree-in-writing
 
 This module checks the list itself (shape, length, the page itself, the same
-page twice) and turns it into Links, which the link check resolves like any
+page twice, on a hub page an article the page already lists) and turns it
+into Links, which the link check resolves like any
 other link (does the page exist, is it published, does the anchor exist). For
 templates it makes the cards and the "Referenced by" list.
 """
@@ -20,7 +21,7 @@ from dataclasses import dataclass
 from filmhub.fields import READ_NEXT_LIMIT
 from filmhub.links import READ_NEXT, Link
 from filmhub.problems import Problem
-from filmhub.site import ARTICLE, Site, SitePage
+from filmhub.site import ARTICLE, HUB, Site, SitePage, classify
 
 LIMIT = READ_NEXT_LIMIT
 EXAMPLE = "read_next: [post-production/ai-editing-assistants.md]"
@@ -110,6 +111,9 @@ def _entry_problem(entry: Entry, page: SitePage, seen: dict) -> str:
         return f"read_next entry '{target}' is not a page — give the path of a .md file from docs/"
     if entry.path == page.src_uri:
         return f"read_next entry '{target}' is this page itself — pick another page"
+    if page.kind == HUB and classify(entry.path) == (ARTICLE, page.hub):
+        # The hub page lists all its articles just above Read next.
+        return f"read_next entry '{target}' is already in this hub's list of articles — on a hub page, point to pages outside the hub"
     if (entry.path, entry.anchor) in seen:
         return (
             f"read_next lists '{target}' twice (first on line {seen[(entry.path, entry.anchor)]}) — keep one"

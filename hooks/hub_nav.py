@@ -1,0 +1,33 @@
+"""Hub navigation: the hub's articles in the sidebar, previous and next at the end.
+
+Checks that mkdocs.yml names each hub's tab by the hub's title, works out
+each hub's order once the site is read, and hands every page of a hub its
+sidebar list and every article its neighbours (filmhub.hub_nav), which
+overrides/partials/nav-item.html and hub-pager.html print.
+"""
+
+from __future__ import annotations
+
+from filmhub import hub_nav, state
+
+
+def on_nav(nav, config, files):
+    build = state.for_config(config)
+    build.problems += hub_nav.tab_label_problems(build.site, config["nav"])
+    return nav
+
+
+def on_env(env, config, files):
+    build = state.for_config(config)
+    build.helpers["hub_order"] = hub_nav.HubOrder.of(build.site)
+    return env
+
+
+def on_page_context(context, page, config, nav):
+    build = state.for_config(config)
+    site_page = build.site.pages.get(page.file.src_uri)
+    order = build.helpers.get("hub_order")
+    if site_page is not None and order is not None:
+        context["hub_nav"] = hub_nav.sidebar(build.site, order, site_page)
+        context["hub_pager"] = hub_nav.pager(build.site, order, site_page)
+    return context
