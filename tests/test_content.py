@@ -105,13 +105,27 @@ def test_diagrams_are_accessible_self_contained_and_readable_in_both_schemes(pat
     assert "<script" not in text and "<image" not in text and "@import" not in text
 
 
+@pytest.mark.parametrize("path", DIAGRAMS, ids=lambda p: p.name)
+def test_diagram_labels_are_14_px_or_more_at_the_diagrams_own_size(path):
+    # Opened full size, or on a phone, a diagram is shown at its `width`: its
+    # labels must be readable there (CONTRIBUTING, "Diagrams").
+    root = etree.fromstring(path.read_text(encoding="utf-8"))
+    scale = float(root.get("width", "0")) / float(root.get("viewBox").split()[2])
+    sizes = [
+        float(size)
+        for size in re.findall(r"font-size\s*[:=]\s*\"?([\d.]+)", path.read_text(encoding="utf-8"))
+    ]
+    assert sizes, "labels have a font size"
+    assert min(sizes) * scale >= 14, f"the smallest label is {min(sizes) * scale:g} px"
+
+
 @pytest.mark.parametrize("src", sorted(ARTICLES))
 def test_each_built_article_has_cards_backlinks_and_the_ai_tooltip(real_site, src):
     html = (real_site / src.removesuffix(".md") / "index.html").read_text(encoding="utf-8")
     assert html.count('class="hub-card__link"') == len(ARTICLES[src].get("read_next"))
     assert 'id="referenced-by"' in html, "some page cites every article"
     first_ai = re.search(r'<a [^>]*class="hub-term__link"[^>]*>AI</a>', html) or re.search(
-        r'<a [^>]*>AI</a><span class="hub-term__tip"', html
+        r'<a [^>]*>AI</a><span class="hub-term__box"', html
     )
     assert first_ai and "glossary/#ai" in first_ai.group(0), "the first AI links to its glossary entry"
 
