@@ -10,6 +10,7 @@ the pillar guide names articles that exist, the glossary is used.
 from __future__ import annotations
 
 import re
+import xml.etree.ElementTree as etree
 
 import pytest
 from mkdocs.utils.yaml import yaml_load
@@ -19,6 +20,7 @@ from filmhub.site import classify
 from sitebuilder import REPO
 
 DOCS = REPO / "docs"
+DIAGRAMS = sorted((DOCS / "assets/diagrams").glob("*.svg"))
 HUBS = ["fundamentals", "generative-video", "pre-production", "screenwriting", "post-production", "ethics"]
 NAMED = [
     ("fundamentals", "What Is AI? A Plain-English Guide for Creators"),
@@ -76,6 +78,20 @@ def test_the_glossary_has_thirty_terms_the_articles_use(real_site):
     assert len(used) >= 30
 
 
+@pytest.mark.parametrize("path", DIAGRAMS, ids=lambda p: p.name)
+def test_diagram_labels_are_14_px_or_more_at_the_diagrams_own_size(path):
+    # Opened full size, or on a phone, a diagram is shown at its `width`: its
+    # labels must be readable there (CONTRIBUTING, "Diagrams").
+    root = etree.fromstring(path.read_text(encoding="utf-8"))
+    scale = float(root.get("width", "0")) / float(root.get("viewBox").split()[2])
+    sizes = [
+        float(size)
+        for size in re.findall(r"font-size\s*[:=]\s*\"?([\d.]+)", path.read_text(encoding="utf-8"))
+    ]
+    assert sizes, "labels have a font size"
+    assert min(sizes) * scale >= 14, f"the smallest label is {min(sizes) * scale:g} px"
+
+
 @pytest.mark.parametrize("src", sorted(ARTICLES))
 def test_each_built_article_has_its_cards_and_the_ai_tooltip(real_site, src):
     html = (real_site / src.removesuffix(".md") / "index.html").read_text(encoding="utf-8")
@@ -84,7 +100,7 @@ def test_each_built_article_has_its_cards_and_the_ai_tooltip(real_site, src):
     if not re.search(r"\bAI\b", ARTICLES[src].body):
         return
     first_ai = re.search(r'<a [^>]*class="hub-term__link"[^>]*>AI</a>', html) or re.search(
-        r'<a [^>]*>AI</a><span class="hub-term__tip"', html
+        r'<a [^>]*>AI</a><span class="hub-term__box"', html
     )
     assert first_ai and "glossary/#ai" in first_ai.group(0), "the first AI links to its glossary entry"
 
@@ -112,4 +128,3 @@ def test_the_edit_link_asks_github_for_nothing_in_readers_browsers():
     assert "repo_url" not in mkdocs_config(), (
         "with repo_url, Material fetches the repository's stars from GitHub"
     )
-

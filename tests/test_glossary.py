@@ -7,12 +7,14 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
+import markdown
 import pytest
 
 from filmhub import glossary as glossary_module
 from filmhub.definitions import CopyChecker, DefinitionChecker
 from filmhub.glossary import Glossary, Term
 from filmhub.textscan import Body
+from filmhub.tooltips import TermTooltips
 from sitebuilder import GLOSSARY_AI, REPO, article, minimal_site, page
 
 
@@ -201,7 +203,7 @@ def entry(name: str, **extra: str) -> str:
 
 
 def test_a_valid_glossary_has_no_problems(tmp_path):
-    assert load(tmp_path, {"model.yml": entry("model", see_also="[ai]")}) == []
+    assert load(tmp_path, {"model.yml": entry("model", see_also="[ai]", not_after="[can, won't]")}) == []
 
 
 @pytest.mark.parametrize(
@@ -246,6 +248,15 @@ def test_a_valid_glossary_has_no_problems(tmp_path):
         (
             {"model.yml": entry("model", sources="[{title: x, url: ftp://x}]")},
             "glossary/model.yml:4: 'sources' must be a list of entries with a title and an https:// url",
+        ),
+        (
+            {"output.yml": entry("output", not_after="can")},
+            "glossary/output.yml:4: 'not_after' must be a list of words, e.g. not_after: [can, to, will]",
+        ),
+        (
+            {"output.yml": entry("output", not_after="[can, will not]")},
+            "glossary/output.yml:4: not_after 'will not' is not one word — list single words that come right before "
+            "the term when it means something else, e.g. not_after: [can, to, will]",
         ),
         (
             {"model.yml": "term: model\nshort: A: B\n"},
@@ -372,9 +383,13 @@ def tooltips(html: str) -> list[tuple[str, str, str]]:
                 assert attrs["aria-describedby"].startswith("hub-term-")
                 self.found.append([attrs["href"]])
                 self.field = "text"
+            elif attrs.get("class") == "hub-term__box":
+                assert "data-search-exclude" in attrs, "the tooltip and its link stay out of search"
             elif attrs.get("class") == "hub-term__tip":
-                assert attrs["role"] == "tooltip" and "data-pagefind-ignore" in attrs
+                assert attrs["role"] == "tooltip"
                 self.field = "tip"
+            elif attrs.get("class") == "hub-term__more":
+                assert attrs["href"] == self.found[-1][0], "the tapped tooltip links to the same entry"
 
         def handle_data(self, data):
             if self.field:
@@ -411,6 +426,65 @@ def test_tooltips_mark_only_the_first_mention_in_running_text(site):
         ("../../glossary/#ai", "AI", "Tools whose results come from patterns learned from examples."),
     ]
     assert '<h2 id="ai-and-models-in-the-edit">AI and models in the edit' in html
+
+
+def _tooltips_in(text: str, glossary: Glossary) -> str:
+    """Markdown in, HTML out, through Python-Markdown with the tooltip processor alone."""
+    extension = TermTooltips(
+        glossary, lambda slug, href, text: f'<a class="tip" href="{href}">{text}</a>', active=True
+    )
+    return markdown.Markdown(extensions=[extension]).convert(text)
+
+
+OUTPUT = Term(
+    "output",
+    "output",
+    short="What a model returns.",
+    definition="What a model returns from one run.",
+    path="glossary/output.yml",
+    not_after=frozenset({"can", "to", "will"}),
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The model can output text. Check the output.",
+            '<p>The model can output text. Check the <a class="tip" href="glossary.md#output">output</a>.</p>',
+        ),
+        (
+            "It will output, then CAN OUTPUT again; outputs are drafts.",
+            '<p>It will output, then CAN OUTPUT again; <a class="tip" href="glossary.md#output">outputs</a> '
+            "are drafts.</p>",
+        ),
+        # Only the word right before counts: punctuation ends the sentence it was in.
+        (
+            "Whatever you can. Output is a draft.",
+            '<p>Whatever you can. <a class="tip" href="glossary.md#output">Output</a> is a draft.</p>',
+        ),
+        # The rule reads one run of text: a word in other markup is not looked at.
+        (
+            "Scan *can* output.",
+            '<p>Scan <em>can</em> <a class="tip" href="glossary.md#output">output</a>.</p>',
+        ),
+    ],
+)
+def test_a_term_is_not_marked_after_its_not_after_words(text, expected):
+    assert _tooltips_in(text, Glossary({"output": OUTPUT})) == expected
+
+
+def test_a_term_without_not_after_is_marked_after_any_word():
+    plain = Term("output", "output", short="S.", definition="D.", path="glossary/output.yml")
+    assert _tooltips_in("It can output text.", Glossary({"output": plain})) == (
+        '<p>It can <a class="tip" href="glossary.md#output">output</a> text.</p>'
+    )
+
+
+def test_the_real_glossary_gives_the_verb_output_no_tooltip(real_site):
+    html = (real_site / "post-production/transcription-and-subtitles/index.html").read_text(encoding="utf-8")
+    assert " can output text that does not appear" in html, "the words as written, no markup between"
+    assert 'aria-describedby="hub-term-output"' not in html
 
 
 def test_an_acronym_starting_a_compound_gets_the_tooltip_but_a_word_does_not(site):

@@ -103,6 +103,11 @@ GLOSSARY_ENTRY = (
     ),
     Field("see_also", _WORDS, "Other glossary file names, without .yml (optional)."),
     Field(
+        "not_after",
+        {"type": "array", "items": {"type": "string", "pattern": "^[^\\s]+$"}},
+        "Single words that, right before the term, mean it is used in another sense (optional).",
+    ),
+    Field(
         "sources",
         {
             "type": "array",

@@ -8,12 +8,15 @@
       The longer definition, in Markdown, for the glossary page and for
       the definition block a writer places with <!-- definition: training-data -->.
     see_also: [model, drift]
+    not_after: [can, to, will]
     sources:
       - title: NIST AI 600-1, Generative AI Profile (July 2024)
         url: https://…
 
 The file name is the term's id: its anchor on the glossary page and the name
-in a definition marker. `glossary/ai.yml` holds the hub's shared definition
+in a definition marker. `not_after` lists words that, right before a
+name, show it is used in another sense: "output" the noun gets a tooltip,
+"can output" the verb does not. `glossary/ai.yml` holds the hub's shared definition
 of AI, which every page uses instead of defining AI itself.
 """
 
@@ -85,6 +88,8 @@ class Term:
     path: str
     aliases: list[str] = field(default_factory=list)
     see_also: list[str] = field(default_factory=list)
+    # Words that, right before a name, mean the name is used in another sense.
+    not_after: frozenset[str] = frozenset()
     sources: list[Source] = field(default_factory=list)
     name_lines: dict[str, int] = field(default_factory=dict)  # casefolded name -> line in the file
     definition_line: int = 1  # where the definition's text starts in the file
@@ -195,6 +200,7 @@ def _read_term(file: Path, path: str) -> tuple[Term | None, list[Problem]]:
         path=path,
         aliases=[a.strip() for a in values.get("aliases", [])],
         see_also=list(values.get("see_also", [])),
+        not_after=frozenset(word.strip().casefold() for word in values.get("not_after", [])),
         sources=[Source(s["title"].strip(), s["url"].strip()) for s in values.get("sources", [])],
     )
     alias_lines = [line for line, _ in fields.item_positions.get("aliases", [])]
@@ -270,7 +276,7 @@ def _check_fields(fields: Fields, path: str) -> list[Problem]:
                     "'short' must be one sentence ending with a full stop — it is the tooltip on the term's first use",
                 )
             )
-    for key in ("aliases", "see_also"):
+    for key in ("aliases", "see_also", "not_after"):
         value = fields.values.get(key, [])
         if not isinstance(value, list) or not all(isinstance(item, str) and item.strip() for item in value):
             problems.append(
@@ -278,6 +284,7 @@ def _check_fields(fields: Fields, path: str) -> list[Problem]:
             )
             fields.values.pop(key, None)
     problems += _name_problems(fields, path)
+    problems += _not_after_problems(fields, path)
     sources = fields.values.get("sources", [])
     valid = isinstance(sources, list) and all(
         isinstance(s, dict)
@@ -334,12 +341,34 @@ def _name_problems(fields: Fields, path: str) -> list[Problem]:
     return problems
 
 
+def _not_after_problems(fields: Fields, path: str) -> list[Problem]:
+    """`not_after` is compared with the one word before a name, so each entry is one word."""
+    words = fields.values.get("not_after", [])
+    lines = [line for line, _ in fields.item_positions.get("not_after", [])]
+    problems = []
+    for word, line in zip(words, lines, strict=False):
+        if not _ONE_WORD.match(word.strip()):
+            problems.append(
+                Problem(
+                    path,
+                    line,
+                    f"not_after '{word.strip()}' is not one word — list single words that come right before "
+                    "the term when it means something else, e.g. not_after: [can, to, will]",
+                    kind="glossary",
+                )
+            )
+    if problems:
+        fields.values.pop("not_after", None)
+    return problems
+
+
+_ONE_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?\Z")
 _HINTS = {
     "term": "give the term as readers see it, e.g. term: training data",
     "short": "give one sentence for the tooltip on the term's first use",
     "definition": "give the full definition, in Markdown, for the glossary page",
 }
-_EXAMPLES = {"aliases": "training set", "see_also": "model, drift"}
+_EXAMPLES = {"aliases": "training set", "see_also": "model, drift", "not_after": "can, to, will"}
 
 
 def _clash_problems(glossary: Glossary) -> list[Problem]:

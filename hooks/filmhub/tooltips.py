@@ -6,11 +6,14 @@ checked like any other. On each page it marks the first mention of every
 glossary term or alias in running text: not in headings, links, code, or
 admonition titles, and not in anything the hooks generated, such as the
 definition block. Acronyms (AI, ADR) match only in capitals; other names in
-any case, and with a plural -s or -es. A mention in a heading or a link gets
-no tooltip but still counts as the page using the term.
+any case, and with a plural -s or -es. A name right after one of its term's
+`not_after` words ("can output") is another sense of the word, and no
+mention. A mention in a heading or a link gets no tooltip but still counts as
+the page using the term.
 
 The markup is overrides/partials/glossary-term.html: a link to the term's
-glossary entry, described by a tooltip that shows on hover and focus.
+glossary entry, described by a tooltip that shows on hover and focus, and on
+a first tap on touch screens (overrides/assets/javascripts/hub-terms.js).
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ from dataclasses import dataclass, field
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
-from filmhub.glossary import Glossary
+from filmhub.glossary import Glossary, Term
 
 GENERATED = "data-hub-generated"
 # No tooltip inside these; a mention in a heading or a link still counts as use.
@@ -32,6 +35,18 @@ LABEL_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6", "a", "abbr", "dfn", "button"}
 SKIPPED_TAGS = LABEL_TAGS | {"code", "pre", "kbd", "samp", "script", "style", "svg"}
 SKIPPED_CLASSES = {"admonition-title"}
 _TEXT = "hub-term-text"  # stands in for the mention's own words in the cached markup
+# The word just before a mention, in the same run of text; a window, so a
+# long paragraph is not searched back to its start for every mention.
+_WORD_BEFORE = re.compile(r"([^\W\d_]+(?:['’][^\W\d_]+)?)\s+\Z")
+_LOOK_BACK = 64
+
+
+def meant(term: Term, text: str, start: int) -> bool:
+    """False if the mention at `start` follows one of the term's `not_after` words."""
+    if not term.not_after:
+        return True
+    before = _WORD_BEFORE.search(text, max(0, start - _LOOK_BACK), start)
+    return before is None or before.group(1).casefold() not in term.not_after
 
 
 def names_pattern(glossary: Glossary) -> re.Pattern | None:
@@ -115,7 +130,7 @@ class _Tooltips(Treeprocessor):
     def _note_use(self, text: str) -> None:
         for match in self.tooltips.pattern.finditer(text):
             term = self.tooltips.glossary.named(match.group(0))
-            if term is not None:
+            if term is not None and meant(term, text, match.start()):
                 self.tooltips.used.setdefault(term.slug, set()).add(self.tooltips.page)
 
     def _mark(self, text: str) -> tuple[str, list[etree.Element]]:
@@ -123,7 +138,7 @@ class _Tooltips(Treeprocessor):
         nodes, head, last = [], None, 0
         for match in self.tooltips.pattern.finditer(text):
             term = self.tooltips.glossary.named(match.group(0))
-            if term is None or term.slug in self.seen:
+            if term is None or term.slug in self.seen or not meant(term, text, match.start()):
                 continue
             self.seen.add(term.slug)
             self.tooltips.used.setdefault(term.slug, set()).add(self.tooltips.page)
