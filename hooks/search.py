@@ -47,4 +47,4 @@ def on_post_build(config):
         return
     failed = search.index_site(Path(config.site_dir))
     if failed:
-        raise PluginError(f"{failed} — the site has no search without it; the build was stopped")
+        raise PluginError(search.stop_message(failed))

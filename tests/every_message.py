@@ -24,13 +24,27 @@ from pathlib import Path
 
 from mistakes import CONFIG, every_mistake
 
-from filmhub import build, check, external_links, freshness, glossary, output_scan, redirects, scaffold, serve
+from filmhub import (
+    bounds,
+    build,
+    check,
+    external_links,
+    freshness,
+    generator,
+    glossary,
+    output_scan,
+    redirects,
+    scaffold,
+    search,
+    serve,
+    site_invariants,
+)
 from filmhub.file_policy import docs_problems
 from filmhub.links import Link, LinkIndex, SiteFile
 from filmhub.links import check as check_links
 from filmhub.site import Site
 from filmhub.svg_policy import svg_problems
-from sitebuilder import build_site, minimal_site
+from sitebuilder import GLOSSARY_AI, build_site, minimal_site
 
 SVGS = [
     b"<svg",
@@ -121,8 +135,23 @@ def rule_messages(root: Path) -> list[str]:
         SitePage("hub/new.md", "docs/hub/new.md", "hub/new/", front=FrontMatter(values={"title": "New"}))
     )
     moves.append(redirects.Move("hub/old.md", "hub/new.md", "Old"))
+    (root / "words").mkdir()
+    (root / "words/ai.yml").write_text(GLOSSARY_AI, encoding="utf-8")
+    (root / "words/output.yml").write_text(
+        "term: output\nshort: What a model makes.\ndefinition: What a model makes.\nnot_after: [can do]\n",
+        encoding="utf-8",
+    )
+    try:
+        generator.selected({"HUB_GENERATOR": "zensical"})
+    except generator.UnknownGenerator as unknown:
+        unknown_generator = str(unknown)
     return [
         *(str(p) for p in missing_ai),
+        *(str(p) for p in glossary.load(root / "words")[1]),
+        str(bounds.unclosed_problem("[" * 60, "docs/hub/a.md", 1)),
+        search.stop_message(search.index_site(root / "no-such-site") or "Pagefind could not index the site"),
+        site_invariants.report(["site/feed.xml: the feed is missing"], "site/"),
+        unknown_generator,
         *(str(p) for p in redirects.move_problems(moves, redirects.RedirectMap(), site)),
         *(str(p) for p in check_links([generated], index).problems),
     ]

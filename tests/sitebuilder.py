@@ -169,7 +169,7 @@ def write_site(root: Path, files: dict[str, str | bytes], *, config: dict | None
         "hooks": HOOKS,
         "watch": [],
         # No redirects, and articles of any length: tests that check those set them.
-        "plugins": ["search", {"redirects": {"redirect_maps": {}}}],
+        "plugins": [{"redirects": {"redirect_maps": {}}}],
         "extra": {"hub": {"articles": RELAXED_RULES}},
         **(config or {}),
     }

@@ -384,7 +384,7 @@ def tooltips(html: str) -> list[tuple[str, str, str]]:
                 self.found.append([attrs["href"]])
                 self.field = "text"
             elif attrs.get("class") == "hub-term__box":
-                assert "data-search-exclude" in attrs, "the tooltip and its link stay out of search"
+                assert "data-pagefind-ignore" in attrs, "the tooltip and its link stay out of search"
             elif attrs.get("class") == "hub-term__tip":
                 assert attrs["role"] == "tooltip"
                 self.field = "tip"

@@ -101,9 +101,12 @@ def test_hub_lists_are_not_indexed_and_each_page_has_its_hubs_filter(built):
 
 def test_pages_fetch_nothing_of_pagefind_until_the_dialog_opens(built):
     html = built.html("hub/article/index.html")
+    # The site's own small scripts (search dialog, tooltips on touch, diagrams full size) and the theme's.
     assert re.findall(r"<script[^>]*\bsrc=\"([^\"]+)\"", html) == [
         "../../assets/javascripts/hub-search.js",
         "../../assets/javascripts/bundle.a5f9d56c.min.js",
+        "../../assets/javascripts/hub-terms.js",
+        "../../assets/javascripts/hub-diagrams.js",
     ]
     assert "pagefind/" not in html
     assert not (built.site_dir / "search" / "search_index.json").exists(), "Material's lunr index is gone"

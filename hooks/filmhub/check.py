@@ -38,6 +38,7 @@ RENDERED_CHECKS = {
     "orphan-page": "pages nothing links to",
     "html": "the HTML allow-list",
     "uncited": "articles no other page cites",
+    "navigation": "tab labels against hub titles (read from the built navigation)",
 }
 
 

@@ -140,7 +140,7 @@ def tab_label_problems(site: Site, nav: list | None) -> list[Problem]:
                     f"the hub's tab in mkdocs.yml says '{label}' but its title is '{title}' — "
                     "use the same words in the title and in mkdocs.yml's nav",
                     col=col,
-                    kind="front-matter",
+                    kind="navigation",
                 )
             )
     return problems

@@ -52,7 +52,7 @@ def index_site(site_dir: Path) -> str | None:
     try:
         command = pagefind_command(site_dir)
     except (ImportError, FileNotFoundError) as missing:
-        return f"Pagefind is not installed ({missing}) — run `make test` or `make build`, which install requirements.lock"
+        return f"Pagefind is not installed ({missing}) — run `make build` or `make test`, which install it from requirements/"
     try:
         run = subprocess.run(command, capture_output=True, text=True, timeout=TIMEOUT_SECONDS, check=False)
     except subprocess.TimeoutExpired:
@@ -64,3 +64,8 @@ def index_site(site_dir: Path) -> str | None:
         said = " ".join(" ".join(dict.fromkeys(line.strip() for line in lines if line.strip())).split())[:500]
         return f"Pagefind could not index the site (exit code {run.returncode}): {said}"
     return None
+
+
+def stop_message(failed: str) -> str:
+    """What the build says when the index could not be made."""
+    return f"{failed} — the site has no search without it; the build was stopped"
