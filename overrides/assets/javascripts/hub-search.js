@@ -224,6 +224,11 @@
     show([], placeholder);
     input.focus();
   });
+  // Tabbing out of the dialog (the field is in the header's tab order) closes
+  // it, so it never stays open behind the page and catches its Escape.
+  dialog.addEventListener("focusout", (event) => {
+    if (toggle.checked && event.relatedTarget && !dialog.contains(event.relatedTarget)) close();
+  });
   document.addEventListener("keydown", (event) => {
     if (event.ctrlKey || event.metaKey || event.altKey || event.isComposing) return;
     if (toggle.checked) {
