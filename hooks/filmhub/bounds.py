@@ -14,6 +14,7 @@ import re
 
 from filmhub.characters import split_lines
 from filmhub.problems import Problem
+from filmhub.textscan import lines_outside_code
 
 # The largest page is about 15 KB; an article past this should be split.
 MAX_PAGE_BYTES = 200_000
@@ -31,7 +32,6 @@ MAX_UNCLOSED = 50
 
 _COMPACT_YAML = re.compile(r"[-?](?:[ \t]+|$)")
 _NESTING_MARKER = re.compile(r"(?:[-*+][ \t]+|\d{1,9}[.)][ \t]+|>[ \t]?)")
-_FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)[^<>]*?(/?)>")
 _VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
 
@@ -89,17 +89,9 @@ def _compact_levels(text: str) -> int:
 
 
 def markdown_depth_problem(body: str, path: str, first_line: int) -> Problem | None:
-    """Lists, quotes and HTML elements nested past MAX_MARKDOWN_DEPTH."""
-    html_depth, fence = 0, ""
-    for number, line in enumerate(split_lines(body), first_line):
-        match = _FENCE.match(line)
-        if fence:
-            if match and match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence):
-                fence = ""
-            continue
-        if match:
-            fence = match.group(1)
-            continue
+    """Lists, quotes and HTML elements nested past MAX_MARKDOWN_DEPTH (code is not parsed, so not counted)."""
+    html_depth = 0
+    for number, line in lines_outside_code(body, first_line):
         expanded = line.expandtabs(4)
         content = expanded.lstrip(" ")
         depth = (len(expanded) - len(content)) // 4
@@ -131,17 +123,11 @@ def unclosed_problem(body: str, path: str, first_line: int) -> Problem | None:
     """More than MAX_UNCLOSED unclosed '[' or '](' in one paragraph (any block
     between blank lines), or '<tag' without its '>' in the whole page: each
     makes Python-Markdown rescan the rest of the paragraph, or of the page."""
-    fence, block_line = "", first_line
+    block_line = first_line
     state = _Unclosed()
-    for number, line in enumerate([*split_lines(body), ""], first_line):
-        match = _FENCE.match(line)
-        if fence:
-            if match and match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence):
-                fence = ""
-            continue
-        if match:
-            fence = match.group(1)
-            continue
+    # A blank line after the last one closes the last paragraph.
+    end = (first_line + len(split_lines(body)), "")
+    for number, line in [*lines_outside_code(body, first_line), end]:
         if line.strip():
             state.read(line, number)
             continue

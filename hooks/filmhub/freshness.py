@@ -26,7 +26,8 @@ from filmhub.front_matter import parse, stale_check
 from filmhub.problems import WARNING, Problem, github_annotation
 
 
-def _git(root: Path, *args: str) -> str | None:
+def git(root: Path, *args: str) -> str | None:
+    """What a git command printed in `root`, or None if it failed or git is missing."""
     try:
         result = subprocess.run(["git", *args], cwd=root, capture_output=True, text=True, check=False)
     except OSError:
@@ -39,14 +40,14 @@ def base_ref(root: Path, environ: dict[str, str]) -> str:
     if environ.get("FRESHNESS_BASE"):
         return environ["FRESHNESS_BASE"]
     target = environ.get("GITHUB_BASE_REF")
-    if target and _git(root, "rev-parse", "--verify", "--quiet", f"origin/{target}") is not None:
+    if target and git(root, "rev-parse", "--verify", "--quiet", f"origin/{target}") is not None:
         return f"origin/{target}"
     return "HEAD"
 
 
 def changed_paths(root: Path, base: str, *paths: str) -> list[str] | None:
     """Files (under `paths`, or anywhere) that differ from `base`, relative to `root`; None without git."""
-    changed = _git(root, "diff", "--name-only", "--relative", base, "--", *paths)
+    changed = git(root, "diff", "--name-only", "--relative", base, "--", *paths)
     return None if changed is None else changed.splitlines()
 
 
@@ -59,7 +60,7 @@ def stale_articles(root: Path, base: str, today: datetime.date) -> list[Problem]
     for name in changed:
         if not name.endswith(".md") or not (root / name).exists():
             continue
-        before_text = _git(root, "show", f"{base}:{name}")
+        before_text = git(root, "show", f"{base}:{name}")
         if before_text is None:
             continue  # a new page
         before, _ = parse(before_text, name)
@@ -102,7 +103,7 @@ def main() -> int:
         print(f"notice: {problem}", file=sys.stderr)
         if os.environ.get("GITHUB_ACTIONS") == "true":
             print(github_annotation(problem))
-    if _git(root, "rev-parse", "--is-inside-work-tree") is None:
+    if git(root, "rev-parse", "--is-inside-work-tree") is None:
         return 0
     base = base_ref(root, dict(os.environ))
     problems = stale_articles(root, base, today)

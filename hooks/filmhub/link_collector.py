@@ -24,11 +24,10 @@ from html.parser import HTMLParser
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
+# Markup made by the hub's hooks and templates carries GENERATED, so its links
+# count for reachability but not as a writer's own references.
+from filmhub.html_policy import GENERATED
 from filmhub.links import HTML, MARKDOWN
-
-# Markup made by the hub's hooks and templates carries this attribute, so its
-# links count for reachability but not as a writer's own references.
-GENERATED = "data-hub-generated"
 
 LINK_ATTRIBUTES = {
     "a": ("href", "xlink:href"),

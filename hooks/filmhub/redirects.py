@@ -20,14 +20,13 @@ from __future__ import annotations
 
 import difflib
 import posixpath
-import subprocess
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
-from filmhub.freshness import base_ref
+from filmhub.freshness import base_ref, git
 from filmhub.front_matter import parse
 from filmhub.problems import Problem
 from filmhub.site import Site, classify
@@ -221,21 +220,13 @@ def move_problems(moves: list[Move], redirects: RedirectMap, site: Site) -> list
     return problems
 
 
-def _git(root: Path, *args: str) -> str | None:
-    try:
-        result = subprocess.run(["git", *args], cwd=root, capture_output=True, text=True, check=False)
-    except OSError:
-        return None
-    return result.stdout if result.returncode == 0 else None
-
-
 def base_for_moves(root: Path, environ: Mapping[str, str]) -> str:
     """FRESHNESS_BASE, the pull request's target, or where this branch left origin/main (else HEAD)."""
     base = base_ref(root, dict(environ))
     if base != "HEAD":
         return base
     for remote in ("origin/main", "origin/HEAD"):
-        fork = _git(root, "merge-base", "HEAD", remote)
+        fork = git(root, "merge-base", "HEAD", remote)
         if fork:
             return fork.strip()
     return "HEAD"
@@ -250,7 +241,7 @@ def moves(docs_dir: Path, base: str) -> list[Move]:
     """
     if not docs_dir.is_dir():
         return []
-    changed = _git(docs_dir, "diff", "--name-status", "-M", "--relative", base, "--", ".")
+    changed = git(docs_dir, "diff", "--name-status", "-M", "--relative", base, "--", ".")
     if not changed:
         return []
     found = []
@@ -259,7 +250,7 @@ def moves(docs_dir: Path, base: str) -> list[Move]:
         if not names or status[:1] not in "RD" or not names[0].endswith(".md"):
             continue
         old, new = names[0], (names[1] if status.startswith("R") and len(names) > 1 else "")
-        before = _git(docs_dir, "show", f"{base}:./{old}")
+        before = git(docs_dir, "show", f"{base}:./{old}")
         if before is None:
             continue
         front, _ = parse(before, old)

@@ -28,8 +28,8 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
 from filmhub.glossary import Glossary, Term
+from filmhub.html_policy import GENERATED
 
-GENERATED = "data-hub-generated"
 # No tooltip inside these; a mention in a heading or a link still counts as use.
 LABEL_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6", "a", "abbr", "dfn", "button"}
 SKIPPED_TAGS = LABEL_TAGS | {"code", "pre", "kbd", "samp", "script", "style", "svg"}
