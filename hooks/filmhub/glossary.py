@@ -93,6 +93,9 @@ class Term:
     sources: list[Source] = field(default_factory=list)
     name_lines: dict[str, int] = field(default_factory=dict)  # casefolded name -> line in the file
     definition_line: int = 1  # where the definition's text starts in the file
+    # The definition rendered once, when it is loaded and checked: the glossary
+    # page and every definition block use this.
+    html: str = ""
     see_also_lines: list[int] = field(default_factory=list)
     source_lines: list[int] = field(default_factory=list)
 
@@ -212,19 +215,13 @@ def _read_term(file: Path, path: str) -> tuple[Term | None, list[Problem]]:
     source_lines = split_lines(text)
     block = line <= len(source_lines) and source_lines[line - 1][col - 1 : col].strip() in ("|", ">")
     term.definition_line = line + 1 if block else line
-    unsafe = page_safety.html_problems(
-        definition_html(term.definition), Body(term.definition, term.definition_line), path
-    )
+    term.html = markdown.markdown(term.definition)
+    unsafe = page_safety.html_problems(term.html, Body(term.definition, term.definition_line), path)
     if unsafe:
         # Shown as text until it is fixed, so a preview never renders it.
-        term.definition = html.escape(term.definition)
+        term.html = markdown.markdown(html.escape(term.definition))
     problems += unsafe
     return term, problems
-
-
-def definition_html(definition: str) -> str:
-    """A definition's Markdown as HTML, for the glossary page and definition blocks."""
-    return markdown.markdown(definition)
 
 
 def _at(fields: Fields, key: str, path: str, message: str) -> Problem:

@@ -18,7 +18,7 @@ import html
 from dataclasses import dataclass
 
 from filmhub.front_matter import FrontMatter
-from filmhub.glossary import Glossary, Source, Term, definition_html
+from filmhub.glossary import Glossary, Source, Term
 from filmhub.site import SitePage
 
 SRC_URI = "glossary.md"
@@ -46,7 +46,6 @@ def site_page(path: str, url: str) -> SitePage:
 @dataclass(frozen=True)
 class Entry:
     term: Term
-    definition_html: str
     related: list[Term]
     sources: list[Source]
     used_in: list[tuple[str, str]]  # (title, URL relative to the glossary page)
@@ -70,7 +69,7 @@ def letters(glossary: Glossary, used_in: dict[str, list[tuple[str, str]]]) -> li
     for term in sorted(glossary.terms.values(), key=lambda t: t.term.casefold()):
         related = [glossary.terms[slug] for slug in term.see_also if slug in glossary.terms]
         used = sorted(used_in.get(term.slug, []), key=lambda pair: pair[0].casefold())
-        entry = Entry(term, definition_html(term.definition), related, list(term.sources), used)
+        entry = Entry(term, related, list(term.sources), used)
         groups.setdefault(_letter(term), []).append(entry)
     return [
         Letter(letter, "letter-" + ("other" if letter == "#" else letter.lower()), entries)

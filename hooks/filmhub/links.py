@@ -432,8 +432,8 @@ def check(
 
 # What comes right before a target: Markdown "](" or "]: ", an autolink "<",
 # an HTML attribute '="' or a srcset ","; and for YAML, "- " or "key: ".
-MARKDOWN_LEAD_IN = re.compile(r"(?:\]\([ \t]*<?|\]:[ \t]*<?|<|=[ \t]*[\"']?|,[ \t]*)$")
-YAML_LEAD_IN = re.compile(r"(?:-[ \t]+|:[ \t]+)[\"']?$")
+MARKDOWN_LEAD_IN = re.compile(r"(?:\]\([ \t]*<?|\]:[ \t]*<?|<|=[ \t]*[\"']?|,[ \t]*)")
+YAML_LEAD_IN = re.compile(r"(?:-[ \t]+|:[ \t]+)[\"']?")
 _ENDS_TARGET = " \t\r\n)\"'>,"
 
 
@@ -452,7 +452,7 @@ def locate(
     look-up is then a dictionary access and a bisect, so the cost stays linear
     however often a target also appears in prose.
     """
-    written = _written_targets(text, _lead_ins(lead_in))
+    written = _written_targets(text, lead_in)
     starts = line_starts(text)
     cursor, found = 0, []
     for target in targets:
@@ -472,19 +472,9 @@ def locate(
     return found
 
 
-_LEAD_IN_CACHE: dict[str, re.Pattern] = {}
 _END_OF_TARGET = re.compile("[" + re.escape(_ENDS_TARGET) + "]")
 # How many candidates to try for a target that holds a space or quote (rare).
 _MAX_TRIES = 16
-
-
-def _lead_ins(lead_in: re.Pattern) -> re.Pattern:
-    """The lead-in pattern without its end anchor, to find every one in a pass."""
-    pattern = _LEAD_IN_CACHE.get(lead_in.pattern)
-    if pattern is None:
-        pattern = re.compile(lead_in.pattern.removesuffix("$"))
-        _LEAD_IN_CACHE[lead_in.pattern] = pattern
-    return pattern
 
 
 def _written_targets(text: str, lead_ins: re.Pattern) -> dict[str, list[int]]:
