@@ -79,7 +79,7 @@ def on_page_markdown(markdown, page, config, files):
             build.templates,
             "partials/definition.html",
             term=term.term,
-            html=glossary.definition_html(term.definition),
+            html=term.html,
             url=url_from_page(page.file.url, glossary_url) + f"#{term.slug}",
         )
 
@@ -91,7 +91,7 @@ def on_page_content(html, page, config, files):
     build.helpers["glossary"].rendered.add(page.file.src_uri)
     if page.file.src_uri == glossary_page.SRC_URI:
         # Markdown never saw the page's headings (they come from a partial).
-        page.toc = get_toc(glossary_page.toc_tokens(build.helpers["glossary_letters"]))
+        page.toc = get_toc(glossary_page.toc_tokens(build.glossary_letters))
     return html
 
 
@@ -117,7 +117,7 @@ def _glossary_body(build, glossary_url: str) -> str:
             if p.kind == ARTICLE and not p.draft
         ]
     letters = glossary_page.letters(build.glossary, used)
-    build.helpers["glossary_letters"] = letters
+    build.glossary_letters = letters
     return (
         "\n"
         + render_block(

@@ -19,15 +19,14 @@ def on_nav(nav, config, files):
 
 def on_env(env, config, files):
     build = state.for_config(config)
-    build.helpers["hub_order"] = hub_nav.HubOrder.of(build.site)
+    build.hub_order = hub_nav.HubOrder.of(build.site)
     return env
 
 
 def on_page_context(context, page, config, nav):
     build = state.for_config(config)
     site_page = build.site.pages.get(page.file.src_uri)
-    order = build.helpers.get("hub_order")
-    if site_page is not None and order is not None:
-        context["hub_nav"] = hub_nav.sidebar(build.site, order, site_page)
-        context["hub_pager"] = hub_nav.pager(build.site, order, site_page)
+    if site_page is not None and build.hub_order is not None:
+        context["hub_nav"] = hub_nav.sidebar(build.site, build.hub_order, site_page)
+        context["hub_pager"] = hub_nav.pager(build.site, build.hub_order, site_page)
     return context

@@ -16,6 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from filmhub.glossary import Glossary
+from filmhub.glossary_page import Letter
+from filmhub.hub_nav import HubOrder
 from filmhub.links import Link
 from filmhub.problems import Problem
 from filmhub.redirects import RedirectMap
@@ -45,6 +47,10 @@ class BuildState:
     # The redirects plugin's map: old addresses of moved pages.
     redirects: RedirectMap = field(default_factory=RedirectMap)
     moved: dict[str, str] = field(default_factory=dict)  # old path from docs/ -> where the page is now
+    # The glossary page's letters and entries, kept from its body for its table of contents.
+    glossary_letters: list[Letter] = field(default_factory=list)
+    # Each hub's articles in order, worked out once the site is read (hooks/hub_nav.py).
+    hub_order: HubOrder | None = None
     # Objects a hook keeps for the length of one build (a Markdown extension,
     # a log handler), by hook name.
     helpers: dict[str, Any] = field(default_factory=dict)
