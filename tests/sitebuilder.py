@@ -14,6 +14,9 @@ from __future__ import annotations
 
 import datetime
 import logging
+import os
+import subprocess
+import sys
 import textwrap
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -198,3 +201,16 @@ def build_config(config_file: Path, *, strict: bool = True, site_dir: Path | Non
             logger.removeHandler(collect)
             logger.setLevel(level)
     return BuildResult(ok, Path(cfg["site_dir"]), collect.records, error)
+
+
+def run_tool(cwd: Path, module: str, *args: str, timeout: int = 300) -> subprocess.CompletedProcess:
+    """`python -m filmhub.MODULE ARGS` in `cwd`, as make runs it: output captured, nothing raised."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(REPO / "hooks")}
+    return subprocess.run(
+        [sys.executable, "-m", f"filmhub.{module}", *args],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )

@@ -8,29 +8,19 @@ breaks something inside the build on purpose.
 from __future__ import annotations
 
 import logging
-import os
 import subprocess
-import sys
 import warnings
 
 import pytest
 
 from filmhub import build, generator, output_scan
-from sitebuilder import REPO, article, minimal_site, write_site
+from sitebuilder import article, minimal_site, run_tool, write_site
 
 BROKEN = {"docs/hub/broken.md": article("Broken", "See [the plan](missing.md).", read_next=["hub/index.md"])}
 
 
 def run_build(project) -> subprocess.CompletedProcess:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(REPO / "hooks")}
-    return subprocess.run(
-        [sys.executable, "-m", "filmhub.build"],
-        cwd=project,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    return run_tool(project, "build")
 
 
 def snapshot(folder) -> dict[str, bytes]:

@@ -200,15 +200,16 @@ def primary_nav(html: str) -> list[tuple[str, str, str | None]]:
     ]
 
 
+THREE_ARTICLES = {
+    "editing": article("Editing", "Text.", order=1),
+    "subtitles": article("Subtitles", "Text.", order=2),
+    "audio": article("Audio", "Text.", order=3),
+}
+
+
 def test_the_sidebar_lists_the_hubs_articles_and_marks_the_current_one(site):
     result = site(
-        hub_site(
-            {
-                "editing": article("Editing", "Text.", order=1),
-                "subtitles": article("Subtitles", "Text.", order=2),
-                "audio": article("Audio", "Text.", order=3),
-            }
-        ),
+        hub_site(THREE_ARTICLES),
         config=HUBS_ONLY,
     )
     assert result.ok, result.messages()
@@ -244,13 +245,7 @@ def test_the_phone_menu_has_no_arrow_that_opens_nothing(site):
 
 def test_articles_end_with_previous_and_next_in_their_hub(site):
     result = site(
-        hub_site(
-            {
-                "editing": article("Editing", "Text.", order=1),
-                "subtitles": article("Subtitles", "Text.", order=2),
-                "audio": article("Audio", "Text.", order=3),
-            }
-        ),
+        hub_site(THREE_ARTICLES),
         config=HUBS_ONLY,
     )
     assert result.ok, result.messages()

@@ -11,14 +11,13 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 from errortable import documented
 
 from filmhub import site_invariants
 from filmhub.site_invariants import Expected, broken, expected
-from sitebuilder import REPO, build_config, minimal_site, write_site
+from sitebuilder import REPO, build_config, minimal_site, run_tool, write_site
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(REPO / "hooks")}
 
@@ -47,14 +46,7 @@ def hookless_copy(root: Path) -> Path:
 
 
 def check(cwd: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "filmhub.site_invariants", *args],
-        cwd=cwd,
-        env=ENV,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    return run_tool(cwd, "site_invariants", *args, timeout=120)
 
 
 def test_the_real_site_keeps_every_invariant(real_site):
@@ -115,14 +107,7 @@ def test_make_build_keeps_the_last_good_site_when_the_hooks_were_skipped(tmp_pat
     write_site(tmp_path, minimal_site(), config={"hooks": []})
     (tmp_path / "site").mkdir()
     (tmp_path / "site/index.html").write_text("the last good site", encoding="utf-8")
-    done = subprocess.run(
-        [sys.executable, "-m", "filmhub.build"],
-        cwd=tmp_path,
-        env=ENV,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    done = run_tool(tmp_path, "build")
     assert done.returncode == 1, done.stderr
     assert done.stderr.splitlines()[-7:] == [
         "site/glossary/index.html: the glossary page is missing — hooks/glossary.py makes it from glossary/*.yml",
