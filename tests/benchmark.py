@@ -108,6 +108,7 @@ def measure(count: int, args: argparse.Namespace) -> dict:
                 for top, bottom, _ in RATIOS
             },
             "ms_per_article": round(_median_cpu(costs[FULL_STACK]) / count * 1000, 2),
+            "ms_per_article_no_hooks": round(_median_cpu(costs[NO_HOOKS]) / count * 1000, 2),
             "reader": {} if args.no_browser else reader_bytes(site[FULL_STACK]),
         }
         if args.edits:
@@ -154,6 +155,9 @@ def growth(results: dict, other: dict) -> dict:
         "from": small["articles"],
         "to": large["articles"],
         "ms_per_article": round(large["ms_per_article"] / small["ms_per_article"], 3),
+        "ms_per_article_no_hooks": round(
+            large["ms_per_article_no_hooks"] / small["ms_per_article_no_hooks"], 3
+        ),
         "hooks_ratio": round(_hooks_ratio(large) / _hooks_ratio(small), 3),
         "other_written": other.get("written"),
     }
@@ -165,7 +169,7 @@ def _hooks_ratio(results: dict) -> float:
 
 def table(results: dict) -> str:
     """The results of one size, as the terminal shows them."""
-    count, rounds = results["articles"], results["rounds"]
+    count, rounds, builds = results["articles"], results["rounds"], results["builds"]
     lines = [
         f"{count:,} synthetic articles, {results['glossary']} glossary — CPU time (user + system, children "
         f"included) of each build as a process, {rounds} interleaved rounds; median (min–max) of the "
@@ -173,40 +177,46 @@ def table(results: dict) -> str:
     ]
     for top, bottom, label in RATIOS:
         ratio = results["ratios"][f"{top} / {bottom}"]
-        lines.append(f"  {label:<54} {ratio['median']:5.2f}×  ({ratio['min']:.2f}–{ratio['max']:.2f})")
-    builds = results["builds"]
-    lines.append(
-        "  CPU seconds per build (median)                         "
-        + " · ".join(f"{setup} {builds[setup]['cpu_seconds']['median']:.1f}" for setup in SETUPS)
+        lines.append(_row(label, f"{ratio['median']:.2f}×  ({ratio['min']:.2f}–{ratio['max']:.2f})"))
+    median = {setup: builds[setup]["cpu_seconds"]["median"] for setup in SETUPS}
+    lines.append(_row("CPU seconds per build", " · ".join(f"{s} {median[s]:.1f}" for s in SETUPS)))
+    per_article = (
+        f"full stack {results['ms_per_article']:.1f} · no hooks {results['ms_per_article_no_hooks']:.1f}"
     )
-    lines.append(f"  CPU ms per article, full stack                         {results['ms_per_article']:.1f}")
+    lines.append(_row("CPU ms per article", per_article))
     if "growth" in results:
         grown = results["growth"]
         lines.append(
-            f"  growth {grown['from']:,} → {grown['to']:,} articles: ms per article ×{grown['ms_per_article']:.2f}, "
-            f"the hooks' ratio ×{grown['hooks_ratio']:.2f} (the other size measured {grown['other_written']})"
+            _row(
+                f"growth {grown['from']:,} → {grown['to']:,} articles",
+                f"ms per article ×{grown['ms_per_article']:.2f} (no hooks ×{grown['ms_per_article_no_hooks']:.2f}), "
+                f"the hooks' ratio ×{grown['hooks_ratio']:.2f}; the other size was measured {grown['other_written']}",
+            )
         )
-    lines.append(
-        "  peak memory of a build (median)                        "
-        f"full stack {builds[FULL_STACK]['peak_mb']['median']:.0f} MB · "
-        f"no hooks {builds[NO_HOOKS]['peak_mb']['median']:.0f} MB"
-    )
+    peaks = " · ".join(f"{s} {builds[s]['peak_mb']['median']:.0f} MB" for s in SETUPS[:3])
+    lines.append(_row("peak memory, a build's largest process", peaks))
     if "preview_seconds" in results:
         preview = results["preview_seconds"]
         lines.append(
-            f"  preview: save → the served page shows it               {preview['median']:.1f} s  "
-            f"({preview['min']:.1f}–{preview['max']:.1f}, {len(preview['values'])} edits)"
+            _row(
+                "preview: save → the served page shows it",
+                f"{preview['median']:.1f} s  ({preview['min']:.1f}–{preview['max']:.1f}, {len(preview['values'])} edits)",
+            )
         )
     reader = results.get("reader")
     if reader:
+        lines.append(_row("an article's first load (gzip as sent)", f"{reader['first_load_bytes']:,} bytes"))
         lines.append(
-            f"  an article's first load (gzip as sent)                 {reader['first_load_bytes']:,} bytes"
-        )
-        lines.append(
-            f"  one search for '{SEARCH_WORD}'                              {reader['search_bytes']:,} bytes, "
-            f"{reader['search_ms']:,} ms to show {reader['results_shown']} results"
+            _row(
+                f"one search for '{SEARCH_WORD}'",
+                f"{reader['search_bytes']:,} bytes, {reader['search_ms']:,} ms to show {reader['results_shown']} results",
+            )
         )
     return "\n".join(lines)
+
+
+def _row(label: str, value: str) -> str:
+    return f"  {label:<54} {value}"
 
 
 def pathological_figures(n: int) -> dict:
@@ -265,15 +275,15 @@ def main(argv: list[str] | None = None) -> int:
     for count in args.articles:
         results = measure(count, args)
         results |= {
-            "glossary": "the hub's own" if args.real_glossary else "two terms",
+            "glossary": "the hub's own" if args.real_glossary else "a two-term",
             "written": datetime.datetime.now().isoformat(timespec="seconds"),
             "commit": _commit(),
             "cpus": os.cpu_count(),
             "pathological": figures,
         }
         other = OUTPUT / f"bench-{GROWTH_SIZES.get(count)}{suffix}.json"
-        if other.exists():
-            results["growth"] = growth(results, json.loads(other.read_text()))
+        if other.exists() and "ms_per_article_no_hooks" in (earlier := json.loads(other.read_text())):
+            results["growth"] = growth(results, earlier)
         path = OUTPUT / f"bench-{count}{suffix}.json"
         path.write_text(json.dumps(results, indent=1, ensure_ascii=False) + "\n")
         print(table(results))
