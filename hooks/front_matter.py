@@ -13,23 +13,21 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import InclusionLevel
 
 from filmhub import pages, redirects, site, state
 from filmhub.content_rules import ContentRules
 from filmhub.diagrams import is_diagram
+from filmhub.hub_nav import HubOrder
 
 # What MkDocs renders for a page whose body it must not parse; the problem
 # that says why is listed in the terminal and in the preview's box.
 BLOCKED_BODY = "\nThis page can't be shown until the problems listed for it are fixed.\n"
 
 
-def on_config(config):
-    # The first hook: the build's state starts here, with the theme's
-    # templates for the partials other hooks put into pages.
-    state.for_config(config).templates = config.theme.get_env()
-
-
+# Before every other hook's on_files, whatever the order in mkdocs.yml: they read the model.
+@event_priority(100)
 def on_files(files, config):
     build = state.for_config(config)
     sources = [
@@ -48,6 +46,7 @@ def on_files(files, config):
     )
     build.site, problems = pages.load(sources, build.display_path, build.today, checks)
     build.problems += problems
+    build.hub_order = HubOrder.of(build.site)
     # Links still written to an old path get the new one as their did-you-mean.
     build.moved = {**redirects.successors(checks.moves, build.site), **build.redirects.moved}
     for file in files.documentation_pages():

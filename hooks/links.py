@@ -14,6 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from markdown.extensions.toc import slugify as default_slugify
+from mkdocs.plugins import event_priority
 
 from filmhub import state
 from filmhub.content_rules import ContentRules, uncited_problems
@@ -22,15 +23,15 @@ from filmhub.links import HTML, MARKDOWN, NAV, Link, LinkIndex, SiteFile, check,
 
 
 def on_config(config):
-    collector = LinkCollector()
-    state.for_config(config).helpers["links"] = collector
-    config.markdown_extensions.append(collector)
+    config.markdown_extensions.append(state.for_config(config).link_collector)
 
 
 def _collector(config) -> LinkCollector:
-    return state.for_config(config).helpers["links"]
+    return state.for_config(config).link_collector
 
 
+# After the hooks that add generated pages (the glossary page) to the files.
+@event_priority(-50)
 def on_files(files, config):
     _collector(config).sources = {file.src_uri for file in files}
     return files

@@ -1,6 +1,6 @@
 """Output guard: the last line of defence, a scan of every page and SVG the build wrote.
 
-Listed just before report.py. When MkDocs has written the site, every HTML
+When MkDocs and the other hooks have written the site, every HTML
 page and SVG in it is scanned (hooks/filmhub/output_scan.py) for what no
 template or hook may let through: a script that is not the theme's own or
 the site's JSON-LD (or the redirects plugin's own page), an event handler, a `javascript:` address, a resource
@@ -14,11 +14,14 @@ import os
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs_redirects.plugin import HTML_TEMPLATE as REDIRECT_TEMPLATE
 
 from filmhub import output_scan
 
 
+# After every other hook has written its files (the search index among them).
+@event_priority(-90)
 def on_post_build(config):
     site_dir = Path(config.site_dir)
     theme_scripts = output_scan.theme_inline_scripts(Path(folder) for folder in config.theme.dirs)

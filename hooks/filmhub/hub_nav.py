@@ -17,7 +17,7 @@ overrides/partials/hub-nav.html and hub-pager.html.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from filmhub.problems import Problem
 from filmhub.site import ARTICLE, HUB, Site, SitePage, listing_key
@@ -48,8 +48,8 @@ def sibling_window(
 class HubOrder:
     """Each hub's published articles in listing order, and each article's place."""
 
-    articles: dict[str, list[SitePage]]
-    place: dict[str, int]  # src_uri -> index in its hub's list
+    articles: dict[str, list[SitePage]] = field(default_factory=dict)
+    place: dict[str, int] = field(default_factory=dict)  # src_uri -> index in its hub's list
 
     @classmethod
     def of(cls, site: Site) -> HubOrder:

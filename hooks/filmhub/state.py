@@ -1,10 +1,21 @@
-"""The state one build shares between the hooks.
+"""The state one build shares between the hooks: every per-build object, made in one place.
 
 MkDocs imports each hook module once per process and reuses it for every
 rebuild under `mkdocs serve`, so nothing that belongs to a build may live in
-a module global. Each build gets a fresh BuildState, created when the build's
-config is ready and stored in that config, which MkDocs loads anew for every
-build and hands to every event.
+a module global. Each build gets a fresh BuildState the first time any hook
+asks for it (`for_config`), stored in that build's config, which MkDocs
+loads anew for every build and hands to every event. Everything a hook needs
+from another exists from that moment: the theme's templates, the glossary,
+the Markdown extensions the hooks register, the log counter. No hook has to
+run before another to set something up.
+
+What fills in as the build goes, by event:
+
+    on_config     glossary problems (the glossary is read when the state is made)
+    on_files      site, hub_order, glossary_letters, redirects, moved    (the loader, filmhub.pages)
+    on_nav        nav_pages, hub_sections, nav links
+    on_page_*     links, page_ids, problems found in rendered HTML       (what only rendering knows)
+    on_env        backlinks, external_links, problems_by_path            (decided once, every page rendered)
 """
 
 from __future__ import annotations
@@ -15,13 +26,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from filmhub import glossary as glossary_files
+from filmhub.diagram_links import DiagramLinks
 from filmhub.glossary import Glossary
 from filmhub.glossary_page import Letter
 from filmhub.hub_nav import HubOrder
+from filmhub.link_collector import LinkCollector
 from filmhub.links import Link
+from filmhub.log_counter import WarningCounter
+from filmhub.markers import render_block
 from filmhub.problems import Problem
 from filmhub.redirects import RedirectMap
 from filmhub.site import Site
+from filmhub.tooltips import TermTooltips
 
 _KEY = "filmhub_build_state"
 
@@ -32,28 +49,39 @@ class BuildState:
     docs_dir: Path
     strict: bool
     today: datetime.date
-    site: Site = field(default_factory=Site)
-    problems: list[Problem] = field(default_factory=list)
-    glossary: Glossary = field(default_factory=Glossary)
-    # The theme's template environment (overrides/ first), for partials that
+    # The theme's template environment (overrides/ first), for the partials
     # hooks put into pages.
-    templates: Any = None
-    # Links: every link written on a page or made by a hook, checked at once.
-    links: list[Link] = field(default_factory=list)
-    page_ids: dict[str, set[str]] = field(default_factory=dict)  # src_uri -> ids on the page
-    nav_pages: set[str] = field(default_factory=set)
-    backlinks: dict[str, set[str]] = field(default_factory=dict)  # page -> pages that cite it
-    external_links: list[Link] = field(default_factory=list)
+    templates: Any
+    glossary: Glossary
+    # The Markdown extensions the hooks add to every page of this build.
+    tooltips: TermTooltips
+    link_collector: LinkCollector
+    diagram_links: DiagramLinks
+    # Warnings MkDocs and the other generators log while this build runs.
+    warnings: WarningCounter = field(default_factory=WarningCounter)
+    problems: list[Problem] = field(default_factory=list)
+
+    # The model, read in on_files (filmhub.pages).
+    site: Site = field(default_factory=Site)
+    hub_order: HubOrder = field(default_factory=HubOrder)
+    # The glossary page's letters and entries, for its body and its table of contents.
+    glossary_letters: list[Letter] = field(default_factory=list)
     # The redirects plugin's map: old addresses of moved pages.
     redirects: RedirectMap = field(default_factory=RedirectMap)
     moved: dict[str, str] = field(default_factory=dict)  # old path from docs/ -> where the page is now
-    # The glossary page's letters and entries, kept from its body for its table of contents.
-    glossary_letters: list[Letter] = field(default_factory=list)
-    # Each hub's articles in order, worked out once the site is read (hooks/hub_nav.py).
-    hub_order: HubOrder | None = None
-    # Objects a hook keeps for the length of one build (a Markdown extension,
-    # a log handler), by hook name.
-    helpers: dict[str, Any] = field(default_factory=dict)
+
+    # From the navigation.
+    nav_pages: set[str] = field(default_factory=set)
+    hub_sections: dict[str, Any] = field(default_factory=dict)  # hub folder -> its nav Section
+
+    # From rendering: every link written on a page or made by a hook, checked at once in on_env.
+    links: list[Link] = field(default_factory=list)
+    page_ids: dict[str, set[str]] = field(default_factory=dict)  # src_uri -> ids on the page
+
+    # Decided in on_env.
+    backlinks: dict[str, set[str]] = field(default_factory=dict)  # page -> pages that cite it
+    external_links: list[Link] = field(default_factory=list)
+    problems_by_path: dict[str, list[Problem]] = field(default_factory=dict)  # the preview's boxes
 
     def display_path(self, src_uri: str) -> str:
         """'ethics/disclosure.md' as a writer sees it: 'docs/ethics/disclosure.md'."""
@@ -66,15 +94,36 @@ class BuildState:
 
 
 def for_config(config: MutableMapping) -> BuildState:
-    """The state of the build that `config` belongs to, created on first use."""
+    """The state of the build that `config` belongs to, made on first use."""
     state = config.get(_KEY)
     if state is None:
-        project_dir = Path(config["config_file_path"] or ".").resolve().parent
-        state = BuildState(
-            project_dir=project_dir,
-            docs_dir=Path(config["docs_dir"]).resolve(),
-            strict=bool(config.get("strict")),
-            today=datetime.date.today(),
-        )
-        config[_KEY] = state
+        state = config[_KEY] = _start(config)
     return state
+
+
+def _start(config: MutableMapping) -> BuildState:
+    project_dir = Path(config["config_file_path"] or ".").resolve().parent
+    templates = config["theme"].get_env()
+    glossary, problems = glossary_files.load(project_dir / "glossary")
+
+    def tooltip(slug: str, href: str, text: str) -> str:
+        short = glossary.terms[slug].short
+        return render_block(
+            templates, "partials/glossary-term.html", slug=slug, href=href, text=text, short=short
+        )
+
+    def diagram(href: str) -> str:
+        return render_block(templates, "partials/diagram.html", href=href)
+
+    return BuildState(
+        project_dir=project_dir,
+        docs_dir=Path(config["docs_dir"]).resolve(),
+        strict=bool(config.get("strict")),
+        today=datetime.date.today(),
+        templates=templates,
+        glossary=glossary,
+        tooltips=TermTooltips(glossary, tooltip),
+        link_collector=LinkCollector(),
+        diagram_links=DiagramLinks(diagram),
+        problems=problems,
+    )
