@@ -83,3 +83,15 @@ def test_the_order_of_the_hooks_in_mkdocs_yml_changes_nothing(tmp_path):
     _, mismatch, errors = filecmp.cmpfiles(listed.site_dir, reversed_.site_dir, pages, shallow=False)
     assert (mismatch, errors) == ([], [])
     assert "Second" in listed.html("glossary/index.html")
+
+
+def test_making_the_feed_changes_no_process_wide_state():
+    import xml.etree.ElementTree as etree
+
+    from filmhub.seo import atom_feed
+    from filmhub.site import Site
+
+    before = dict(etree._namespace_map)
+    feed = atom_feed(Site(), "https://hub.example.org/", "Hub", "About")
+    assert dict(etree._namespace_map) == before
+    assert etree.fromstring(feed.split("\n", 1)[1]).tag == "{http://www.w3.org/2005/Atom}feed"

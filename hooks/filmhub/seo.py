@@ -89,11 +89,12 @@ def atom_feed(site: Site, site_url: str, site_name: str, description: str) -> st
         key=lambda a: (a.updated, a.published or a.updated, a.title),
         reverse=True,
     )[:FEED_ENTRIES]
-    etree.register_namespace("", ATOM)
-    feed = etree.Element(f"{{{ATOM}}}feed")
+    # Atom as the default namespace, written as an attribute: registering a
+    # prefix with ElementTree would change it for the whole process.
+    feed = etree.Element("feed", xmlns=ATOM)
 
     def add(parent, tag, text=None, **attributes):
-        element = etree.SubElement(parent, f"{{{ATOM}}}{tag}", attributes)
+        element = etree.SubElement(parent, tag, attributes)
         element.text = text
         return element
 
