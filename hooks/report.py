@@ -68,7 +68,7 @@ def on_env(env, config, files):
     problems = sorted_problems(build.problems)
     for problem in problems:
         log.log(_LEVELS[problem.severity], str(problem))
-    _annotate(build, problems)
+    annotations.publish(problems, build.project_dir, os.environ, sys.stdout)
     report_path = os.environ.get(JSON_REPORT_ENV)
     if report_path:
         external = [
@@ -93,20 +93,6 @@ def on_env(env, config, files):
             "the build stopped before writing any page. Fix the warnings above and build again."
         )
     return env
-
-
-def _annotate(build, problems) -> None:
-    on_github = os.environ.get("GITHUB_ACTIONS") == "true"
-    summary_file = os.environ.get(annotations.SUMMARY_ENV)
-    if not problems or not (on_github or summary_file):
-        return
-    changed = annotations.changed_files(build.project_dir, os.environ)
-    if on_github:
-        # Workflow commands must start a line of the job's output.
-        sys.stdout.write(annotations.workflow_commands(problems, changed))
-        sys.stdout.flush()
-    if summary_file:
-        annotations.append_summary(Path(summary_file), annotations.job_summary(problems, changed))
 
 
 def on_page_context(context, page, config, nav):
