@@ -87,14 +87,5 @@ def on_page_context(context, page, config, nav):
     site_page = state.for_config(config).site.pages.get(page.file.src_uri)
     if site_page is not None:
         context["page_heading"] = site_page.title
-    if site_page and site_page.published and site_page.updated:
-        context["byline"] = {
-            "published": site.display_date(site_page.published),
-            "published_iso": site_page.published.isoformat(),
-            "updated": site.display_date(site_page.updated),
-            "updated_iso": site_page.updated.isoformat(),
-            "checked": site.display_date(site_page.checked) if site_page.checked else "",
-            "checked_iso": site_page.checked.isoformat() if site_page.checked else "",
-            "minutes": site_page.reading_minutes,
-        }
+        context["byline"] = site.byline(site_page)
     return context

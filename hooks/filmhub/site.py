@@ -99,6 +99,21 @@ def display_date(day: datetime.date) -> str:
     return f"{day.day} {day:%B %Y}"
 
 
+def byline(page: SitePage) -> dict | None:
+    """The dates and reading time under a page's title, or None for a page without dates."""
+    if not (page.published and page.updated):
+        return None
+    return {
+        "published": display_date(page.published),
+        "published_iso": page.published.isoformat(),
+        "updated": display_date(page.updated),
+        "updated_iso": page.updated.isoformat(),
+        "checked": display_date(page.checked) if page.checked else "",
+        "checked_iso": page.checked.isoformat() if page.checked else "",
+        "minutes": page.reading_minutes,
+    }
+
+
 def listing_key(page: SitePage) -> tuple:
     """Hub lists: pages with an `order` first (lowest first), then by title."""
     return (page.order is None, page.order or 0, page.title.casefold())
