@@ -8,7 +8,10 @@ import json
 import pytest
 
 from filmhub import front_matter
+from filmhub.body_checks import body_heading_problems
+from filmhub.bounds import MAX_PAGE_BYTES
 from filmhub.textscan import Body
+from filmhub.yaml_reader import decode
 from sitebuilder import article, minimal_site
 
 TODAY = datetime.date(2026, 11, 24)
@@ -19,7 +22,7 @@ def problems_of(text: str, kind: str = "article") -> list[str]:
     front, problems = front_matter.parse(text, PATH)
     if front.read:
         problems += front_matter.validate(front, kind, PATH, TODAY)
-    problems += front_matter.body_heading_problems(Body(front.body, front.body_line), PATH)
+    problems += body_heading_problems(Body(front.body, front.body_line), PATH)
     return [str(p) for p in problems]
 
 
@@ -220,13 +223,13 @@ def test_a_heading_one_in_the_body_is_a_second_title():
     ],
 )
 def test_unreadable_files(raw, expected):
-    text, problems = front_matter.decode(raw, "docs/x.md")
+    text, problems = decode(raw, "docs/x.md", MAX_PAGE_BYTES)
     assert text is None
     assert [str(p) for p in problems] == [expected]
 
 
 def test_a_byte_order_mark_is_not_a_problem():
-    text, problems = front_matter.decode(b"\xef\xbb\xbf" + VALID.encode(), PATH)
+    text, problems = decode(b"\xef\xbb\xbf" + VALID.encode(), PATH, MAX_PAGE_BYTES)
     assert problems == [] and text.startswith("---")
 
 

@@ -13,10 +13,13 @@ import os
 import pytest
 
 from filmhub import bounds, characters, html_policy, svg_policy
+from filmhub.bounds import MAX_PAGE_BYTES
+from filmhub.fields import FRONT_MATTER
 from filmhub.file_policy import docs_problems, glossary_problems
 from filmhub.front_matter import parse, validate
 from filmhub.problems import Problem, github_annotation
 from filmhub.textscan import Body
+from filmhub.yaml_reader import decode
 from sitebuilder import GLOSSARY_AI, article, minimal_site
 
 HOSTILE_BODY = """\
@@ -585,7 +588,7 @@ def test_deep_yaml_is_refused_before_libyaml_sees_it():
     ],
 )
 def test_nested_yaml_of_every_shape_is_bounded(yaml_text):
-    problem = bounds.yaml_depth_problem(yaml_text, "p", 2, "front matter")
+    problem = bounds.yaml_depth_problem(yaml_text, "p", 2, FRONT_MATTER)
     assert problem is not None and "nested more than 10 levels deep" in problem.message
 
 
@@ -636,8 +639,8 @@ def test_a_huge_page_is_refused_before_it_is_parsed(site):
 
 
 def test_control_characters_are_refused_at_their_line_and_column():
-    text, problems = __import__("filmhub.front_matter", fromlist=["decode"]).decode(
-        b"---\ntitle: x\n---\n\nA \x1b[31mred\x02 line.\n", "docs/hub/a.md"
+    text, problems = decode(
+        b"---\ntitle: x\n---\n\nA \x1b[31mred\x02 line.\n", "docs/hub/a.md", MAX_PAGE_BYTES
     )
     assert [str(p) for p in problems] == [
         "docs/hub/a.md:5:3: this line holds U+001B (an invisible control character), which can't be published — "
@@ -696,7 +699,7 @@ def test_a_form_feed_or_line_separator_does_not_shift_later_lines(site):
 
 def test_todo_in_an_indented_code_block_is_code():
     body = Body("Text.\n\n    TODO in code\n\n- item\n\n    TODO in the list item\n", 1)
-    from filmhub.front_matter import unfinished_text_problems
+    from filmhub.body_checks import unfinished_text_problems
 
     assert [p.line for p in unfinished_text_problems(body, "p")] == [7]
 

@@ -9,8 +9,10 @@ import re
 import pytest
 import yaml
 
-from filmhub import front_matter, glossary, schema
-from filmhub.front_matter import parse
+from filmhub import schema
+from filmhub.fields import FRONT_MATTER, GLOSSARY_ENTRY
+from filmhub.front_matter import parse, validate
+from filmhub.glossary import load
 from sitebuilder import REPO
 
 
@@ -63,12 +65,12 @@ def test_the_committed_schemas_are_what_the_field_tables_make():
 
 def test_the_schemas_name_the_keys_the_build_accepts_and_requires():
     front = committed("schemas/front-matter.schema.json")
-    assert list(front["properties"]) == list(front_matter.KEYS)
-    assert front["required"] == list(front_matter.REQUIRED)
+    assert list(front["properties"]) == list(FRONT_MATTER.keys)
+    assert front["required"] == list(FRONT_MATTER.required)
     assert front["additionalProperties"] is False
     entry = committed("schemas/glossary-entry.schema.json")
-    assert list(entry["properties"]) == list(glossary.KEYS)
-    assert entry["required"] == list(glossary.REQUIRED)
+    assert list(entry["properties"]) == list(GLOSSARY_ENTRY.keys)
+    assert entry["required"] == list(GLOSSARY_ENTRY.required)
 
 
 def test_every_page_and_glossary_entry_of_the_real_site_is_valid_against_its_schema():
@@ -107,7 +109,7 @@ GOOD_FRONT = {
 def test_what_the_build_refuses_in_front_matter_the_schema_refuses_too(change):
     text = "---\n" + yaml.safe_dump({**GOOD_FRONT, **change}, allow_unicode=True) + "---\n"
     fields, problems = parse(text, "docs/hub/a.md")
-    problems += front_matter.validate(fields, "article", "docs/hub/a.md", datetime.date(2026, 12, 1))
+    problems += validate(fields, "article", "docs/hub/a.md", datetime.date(2026, 12, 1))
     from filmhub.read_next import entries
     from filmhub.site import SitePage
 
@@ -133,7 +135,7 @@ GOOD_ENTRY = {"term": "drift", "short": "One sentence.", "definition": "Text."}
 )
 def test_what_the_build_refuses_in_a_glossary_entry_the_schema_refuses_too(tmp_path, change):
     (tmp_path / "drift.yml").write_text(yaml.safe_dump({**GOOD_ENTRY, **change}), encoding="utf-8")
-    problems = [p for p in glossary.load(tmp_path)[1] if "shared definition of AI" not in p.message]
+    problems = [p for p in load(tmp_path)[1] if "shared definition of AI" not in p.message]
     assert problems, "the build refuses it"
     assert not valid({**GOOD_ENTRY, **change}, committed("schemas/glossary-entry.schema.json"))
     assert valid(GOOD_ENTRY, committed("schemas/glossary-entry.schema.json"))

@@ -19,7 +19,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from filmhub import content_rules, diagrams, front_matter, glossary_page, hub_lists, read_next, redirects
-from filmhub.bounds import markdown_depth_problem, unclosed_problem
+from filmhub.body_checks import body_heading_problems, unfinished_text_problems
+from filmhub.bounds import MAX_PAGE_BYTES, markdown_depth_problem, unclosed_problem
 from filmhub.content_rules import ContentRules
 from filmhub.definitions import CopyChecker, DefinitionChecker
 from filmhub.glossary import Glossary
@@ -27,6 +28,7 @@ from filmhub.markers import find_markers
 from filmhub.page_safety import generated_marker_problem
 from filmhub.problems import Problem
 from filmhub.site import Site, SitePage
+from filmhub.yaml_reader import decode
 
 
 @dataclass(frozen=True)
@@ -50,7 +52,7 @@ class Checks:
 
 def read_page(source: SourceFile, path: str, today: datetime.date) -> tuple[SitePage, list[Problem]]:
     """One page, read and checked on its own: front matter, body, markers."""
-    text, problems = front_matter.decode(source.abs_path.read_bytes(), path)
+    text, problems = decode(source.abs_path.read_bytes(), path, MAX_PAGE_BYTES)
     page = SitePage(source.src_uri, path, source.url)
     if text is None:
         page.blocked = True
@@ -67,8 +69,8 @@ def read_page(source: SourceFile, path: str, today: datetime.date) -> tuple[Site
             problems.append(blocking)
     if page.front.read:
         problems += front_matter.validate(page.front, page.kind, path, today)
-    problems += front_matter.body_heading_problems(page.body, path)
-    problems += front_matter.unfinished_text_problems(page.body, path)
+    problems += body_heading_problems(page.body, path)
+    problems += unfinished_text_problems(page.body, path)
     page.markers, marker_problems = find_markers(page.body, path)
     problems += marker_problems
     return page, problems

@@ -13,12 +13,13 @@ import math
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from filmhub.front_matter import FrontMatter
 from filmhub.markers import Marker
 from filmhub.problems import Problem
 from filmhub.textscan import Body
+from filmhub.yaml_mapping import FrontMatter
 
 PILLAR, HUB, ARTICLE, PAGE = "pillar", "hub", "article", "page"
+ALL_KINDS = frozenset({PILLAR, HUB, ARTICLE, PAGE})
 WORDS_PER_MINUTE = 220
 
 
