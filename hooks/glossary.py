@@ -18,10 +18,10 @@ from mkdocs.structure.files import File
 from mkdocs.structure.toc import get_toc
 
 from filmhub import glossary_page, state
-from filmhub.links import url_from_page
 from filmhub.markers import render_block, replace_markers
 from filmhub.site import ARTICLE, HUB, PILLAR
 from filmhub.term_use import articles_using
+from filmhub.urls import url_from_page
 
 TOOLTIP_PAGES = (PILLAR, HUB, ARTICLE)
 

@@ -1,12 +1,12 @@
 """Links: every internal link, image and anchor checked before anything is written.
 
 Collects each page's links and ids while it renders (filmhub.link_collector),
-finds the line and column each link was written at, adds the navigation's
-and the hooks' own links, and in `on_env` resolves them all at once
-(filmhub.links). Problems go to the report hook, which stops the build;
-external links are listed for `make linkcheck-external`; the pages that link
-to each page are kept for the "Referenced by" list, and an article no other
-page cites is reported (filmhub.content_rules).
+finds the line and column each link was written at (filmhub.positions), adds
+the navigation's and the hooks' own links, and in `on_env` resolves them all
+at once (filmhub.link_report). Problems go to the report hook, which stops
+the build; external links are listed for `make linkcheck-external`; the pages
+that link to each page are kept for the "Referenced by" list, and an article
+no other page cites is reported (filmhub.content_rules).
 """
 
 from __future__ import annotations
@@ -19,7 +19,9 @@ from mkdocs.plugins import event_priority
 from filmhub import state
 from filmhub.content_rules import ContentRules, uncited_problems
 from filmhub.link_collector import LinkCollector
-from filmhub.links import HTML, MARKDOWN, NAV, Link, LinkIndex, SiteFile, check, locate, locate_in_nav
+from filmhub.link_report import check
+from filmhub.links import HTML, MARKDOWN, NAV, Link, LinkIndex, SiteFile
+from filmhub.positions import locate, locate_in_nav
 
 
 def on_config(config):

@@ -40,8 +40,8 @@ from filmhub import (
     site_invariants,
 )
 from filmhub.file_policy import docs_problems
+from filmhub.link_report import check as check_links
 from filmhub.links import Link, LinkIndex, SiteFile
-from filmhub.links import check as check_links
 from filmhub.site import Site
 from filmhub.svg_policy import svg_problems
 from sitebuilder import GLOSSARY_AI, build_site, minimal_site

@@ -6,7 +6,9 @@ import json
 
 import pytest
 
-from filmhub.links import HTML, MARKDOWN, NAV, READ_NEXT, Link, LinkIndex, SiteFile, check, locate, resolve
+from filmhub.link_report import check
+from filmhub.links import HTML, MARKDOWN, NAV, READ_NEXT, Link, LinkIndex, SiteFile, resolve
+from filmhub.positions import locate
 from sitebuilder import article, minimal_site, page
 
 # --- Resolution, without a build ----------------------------------------------

@@ -21,7 +21,10 @@ Modules, one concern each:
 - site:            the model of the site: pages, hubs, articles.
 - state:           the per-build state the hooks share.
 - markers:         the <!-- … --> lines where the build puts shared content.
-- links:           resolving every link and anchor as the published site will.
+- urls:            every address the hub writes: relative URLs, Markdown paths, folder -> index.md.
+- links:           the link model: resolving one link or anchor as the published site will.
+- link_report:     every link of a build resolved once: problems, backlinks, externals, orphans.
+- positions:       the line and column where each link was typed.
 - link_collector:  the Markdown extension that collects links and ids.
 - read_next:       Read Next lists, cards and backlinks.
 - hub_lists:       hub pages' article lists and the pillar's list of hubs.

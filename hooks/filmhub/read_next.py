@@ -22,6 +22,7 @@ from filmhub.fields import READ_NEXT_LIMIT
 from filmhub.links import READ_NEXT, Link
 from filmhub.problems import Problem
 from filmhub.site import ARTICLE, HUB, Site, SitePage, classify
+from filmhub.urls import folder_index
 
 LIMIT = READ_NEXT_LIMIT
 EXAMPLE = "read_next: [post-production/ai-editing-assistants.md]"
@@ -36,9 +37,7 @@ class Entry:
     @property
     def path(self) -> str:
         """The docs-relative page the entry names, a folder meaning its index."""
-        path = self.target.split("#", 1)[0]
-        path = posixpath.normpath(path) + ("/index.md" if path.endswith("/") else "")
-        return path.removeprefix("./")
+        return posixpath.normpath(folder_index(self.target.split("#", 1)[0]))
 
     @property
     def anchor(self) -> str:
