@@ -12,8 +12,6 @@ in their own words or paste a copy of a definition are caught by the loader
 
 from __future__ import annotations
 
-import posixpath
-
 from mkdocs.structure.files import File
 from mkdocs.structure.toc import get_toc
 
@@ -21,7 +19,7 @@ from filmhub import glossary_page, state
 from filmhub.markers import render_block, replace_markers
 from filmhub.site import ARTICLE, HUB, PILLAR
 from filmhub.term_use import articles_using
-from filmhub.urls import url_from_page
+from filmhub.urls import href
 
 TOOLTIP_PAGES = (PILLAR, HUB, ARTICLE)
 
@@ -39,7 +37,7 @@ def on_files(files, config):
         files.remove(existing)
     generated = File.generated(config, glossary_page.SRC_URI, content="")
     used_in = {
-        slug: [(page.title, url_from_page(generated.url, page.url)) for page in articles]
+        slug: [(page.title, href(generated, page)) for page in articles]
         for slug, articles in articles_using(build.site.pages.values(), build.glossary).items()
     }
     build.glossary_letters = glossary_page.letters(build.glossary, used_in)
@@ -61,11 +59,10 @@ def on_page_markdown(markdown, page, config, files):
     build = state.for_config(config)
     tooltips = build.tooltips
     site_page = build.site.pages.get(page.file.src_uri)
+    glossary_file = files.get_file_from_path(glossary_page.SRC_URI)
     tooltips.active = site_page is not None and site_page.kind in TOOLTIP_PAGES
-    # A Markdown path from this page, which MkDocs then turns into the URL.
-    to_glossary = posixpath.relpath(glossary_page.SRC_URI, posixpath.dirname(page.file.src_uri) or ".")
-    tooltips.href_of = lambda slug: f"{to_glossary}#{slug}"
-    glossary_url = files.get_file_from_path(glossary_page.SRC_URI).url
+    # Tooltips go into the Markdown tree, where MkDocs converts (and checks) the link.
+    tooltips.href_of = lambda slug: href(page.file, glossary_file, slug, markdown=True)
 
     def definition(marker) -> str:
         term = build.glossary.terms.get(marker.argument)
@@ -76,7 +73,7 @@ def on_page_markdown(markdown, page, config, files):
             "partials/definition.html",
             term=term.term,
             html=term.html,
-            url=url_from_page(page.file.url, glossary_url) + f"#{term.slug}",
+            url=href(page.file, glossary_file, term.slug),
         )
 
     return replace_markers(markdown, "definition", definition)

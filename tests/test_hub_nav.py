@@ -90,14 +90,14 @@ def test_the_sidebar_marks_the_current_article_among_its_hubs_articles():
     assert shown == {
         "index": "post/index.md",
         "title": "Post-Production",
-        "url": "post/",
+        "url": "../",
         "count": 4,
         "complete": True,
         "articles": [
-            {"title": "Subtitles", "url": "post/subtitles/", "current": False},
-            {"title": "Editing", "url": "post/editing/", "current": True},
-            {"title": "audio", "url": "post/audio/", "current": False},
-            {"title": "Zooms", "url": "post/zooms/", "current": False},
+            {"title": "Subtitles", "url": "../subtitles/", "current": False},
+            {"title": "Editing", "url": "./", "current": True},
+            {"title": "audio", "url": "../audio/", "current": False},
+            {"title": "Zooms", "url": "../zooms/", "current": False},
         ],
     }
 
@@ -128,8 +128,8 @@ def test_previous_and_next_follow_the_hub_order():
     order = hub_nav.HubOrder.of(site)
     assert hub_nav.pager(site, order, site.pages["post/editing.md"]) == {
         "hub": "Post-Production",
-        "previous": {"title": "Subtitles", "url": "post/subtitles/"},
-        "next": {"title": "audio", "url": "post/audio/"},
+        "previous": {"title": "Subtitles", "url": "../subtitles/"},
+        "next": {"title": "audio", "url": "../audio/"},
     }
     first = hub_nav.pager(site, order, site.pages["post/subtitles.md"])
     last = hub_nav.pager(site, order, site.pages["post/zooms.md"])

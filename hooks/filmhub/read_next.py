@@ -22,7 +22,7 @@ from filmhub.fields import READ_NEXT_LIMIT
 from filmhub.links import READ_NEXT, Link
 from filmhub.problems import Problem
 from filmhub.site import ARTICLE, HUB, Site, SitePage, classify
-from filmhub.urls import folder_index
+from filmhub.urls import folder_index, href
 
 LIMIT = READ_NEXT_LIMIT
 EXAMPLE = "read_next: [post-production/ai-editing-assistants.md]"
@@ -125,8 +125,8 @@ def links(page: SitePage, found: list[Entry]) -> list[Link]:
     return [Link(page.src_uri, entry.target, READ_NEXT, line=entry.line, col=entry.col) for entry in found]
 
 
-def cards(site: Site, found: list[Entry]) -> list[dict]:
-    """What a Read Next card shows: the target's title, description and hub."""
+def cards(site: Site, page: SitePage, found: list[Entry]) -> list[dict]:
+    """What the Read Next cards on `page` show: each target's title, description, hub and link."""
     result = []
     for entry in found:
         target = site.pages.get(entry.path)
@@ -138,13 +138,13 @@ def cards(site: Site, found: list[Entry]) -> list[dict]:
                 "title": target.title,
                 "description": target.description,
                 "hub": hub.title if hub and hub is not target else "",
-                "url": target.url + (f"#{entry.anchor}" if entry.anchor else ""),
+                "url": href(page, target, entry.anchor),
             }
         )
     return result
 
 
-def referenced_by(site: Site, citing: set[str]) -> list[dict]:
-    """The pages that link to a page in their own words or Read Next, by title."""
+def referenced_by(site: Site, page: SitePage, citing: set[str]) -> list[dict]:
+    """The pages that link to `page` in their own words or Read Next, by title."""
     pages = sorted((site.pages[src] for src in citing if src in site.pages), key=lambda p: p.title.casefold())
-    return [{"title": page.title, "url": page.url} for page in pages]
+    return [{"title": other.title, "url": href(page, other)} for other in pages]
