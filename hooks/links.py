@@ -7,10 +7,17 @@ at once (filmhub.link_report). Problems go to the report hook, which stops
 the build; external links are listed for `make linkcheck-external`; the pages
 that link to each page are kept for the "Referenced by" list, and an article
 no other page cites is reported (filmhub.content_rules).
+
+MkDocs checks the same Markdown links itself (mkdocs.yml, `validation:`),
+without a line. While this hook runs, those checks log at DEBUG, so a writer
+reads each broken link once, with its place; a build without this hook (no
+hooks, or a `hooks:` list that lost this one) keeps mkdocs.yml's levels, and
+MkDocs still fails it on a broken link.
 """
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from markdown.extensions.toc import slugify as default_slugify
@@ -23,8 +30,21 @@ from filmhub.link_report import check
 from filmhub.links import HTML, MARKDOWN, NAV, Link, LinkIndex, SiteFile
 from filmhub.positions import locate, locate_in_nav
 
+# MkDocs' own checks of what this hook checks too, by `validation:` group.
+# Not nav.not_found: MkDocs also logs at that level a navigation entry that
+# names a draft, which this hook does not report.
+CHECKS_DONE_HERE = {
+    "links": ("not_found", "absolute_links", "unrecognized_links", "anchors"),
+    "nav": ("absolute_links",),
+}
+
 
 def on_config(config):
+    for group, names in CHECKS_DONE_HERE.items():
+        for name in names:
+            # 'relative_to_docs' (below DEBUG) is not a level: it converts links, and stays.
+            if config.validation[group][name] > logging.DEBUG:
+                config.validation[group][name] = logging.DEBUG
     config.markdown_extensions.append(state.for_config(config).link_collector)
 
 
