@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import filecmp
 
-from filmhub.front_matter import FrontMatter
 from filmhub.glossary import Glossary, Term
 from filmhub.markers import Marker
 from filmhub.site import SitePage
 from filmhub.term_use import articles_using, terms_used
 from filmhub.tooltips import names_pattern
+from filmhub.yaml_mapping import FrontMatter
 from sitebuilder import GLOSSARY_AI, HOOKS, article, build_site, minimal_site
 
 GLOSSARY = Glossary(

@@ -18,9 +18,9 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass
 
-from filmhub.front_matter import FrontMatter
 from filmhub.glossary import Glossary, Source, Term
 from filmhub.site import SitePage
+from filmhub.yaml_mapping import FrontMatter
 
 SRC_URI = "glossary.md"
 TITLE = "Glossary"
