@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from sitebuilder import REPO, build_config, build_site
+from sitebuilder import REPO, build_config, build_site, share_theme_work
+
+
+def pytest_configure(config):
+    share_theme_work()
 
 
 @pytest.fixture(autouse=True)

@@ -17,10 +17,12 @@ import logging
 import os
 import subprocess
 import sys
+import tempfile
 import textwrap
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import jinja2
 import yaml
 
 from filmhub import generator
@@ -31,6 +33,7 @@ generator.activate(GENERATOR)  # before the first `mkdocs` import
 from mkdocs.commands.build import build  # noqa: E402
 from mkdocs.config import load_config  # noqa: E402
 from mkdocs.exceptions import Abort  # noqa: E402
+from mkdocs.theme import Theme  # noqa: E402
 from mkdocs.utils.yaml import yaml_load  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
@@ -201,6 +204,59 @@ def build_config(config_file: Path, *, strict: bool = True, site_dir: Path | Non
             logger.removeHandler(collect)
             logger.setLevel(level)
     return BuildResult(ok, Path(cfg["site_dir"]), collect.records, error)
+
+
+class _CompiledTemplates(jinja2.BytecodeCache):
+    """Jinja's compiled templates, kept in memory. Jinja keys each by the
+    template's name and a checksum of its source, so an edited template is
+    compiled again."""
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+def share_theme_work() -> None:
+    """Let every build in this process reuse what depends only on the theme's files.
+
+    Most of a throwaway build's time is not the hooks': each build compiles
+    the theme's templates again (a new Jinja environment each time) and walks
+    the theme's folders (Material's hold some 15,000 files, its icons) to
+    find the files to copy. Within a test run those folders do not change, so
+    the compiled templates and the folders' listing are kept for the next
+    build. Folders under the temporary directory (a test's own copy of
+    overrides/) are listed afresh every time. The subprocess builds (make
+    build, make article, the site invariants) run without this, as a writer
+    runs them.
+    """
+    compiled = _CompiledTemplates()
+    get_env = Theme.get_env
+
+    def get_env_sharing_compiled_templates(theme: Theme) -> jinja2.Environment:
+        env = get_env(theme)
+        env.bytecode_cache = compiled
+        return env
+
+    listings: dict[tuple[str, ...], list[str]] = {}
+    list_templates = jinja2.FileSystemLoader.list_templates
+    scratch = Path(tempfile.gettempdir()).resolve()
+
+    def list_templates_once(loader: jinja2.FileSystemLoader) -> list[str]:
+        folders = tuple(loader.searchpath)
+        if any(Path(folder).resolve().is_relative_to(scratch) for folder in folders):
+            return list_templates(loader)
+        if folders not in listings:
+            listings[folders] = list_templates(loader)
+        return list(listings[folders])
+
+    Theme.get_env = get_env_sharing_compiled_templates
+    jinja2.FileSystemLoader.list_templates = list_templates_once
 
 
 def run_tool(cwd: Path, module: str, *args: str, timeout: int = 300) -> subprocess.CompletedProcess:
