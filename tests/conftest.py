@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from mistakes import CONFIG, every_mistake
 
 from sitebuilder import REPO, build_config, build_site, share_theme_work
 
@@ -29,6 +30,18 @@ def site(tmp_path):
         return build_site(tmp_path, files, **options)
 
     return _build
+
+
+@pytest.fixture(scope="session")
+def mistakes(tmp_path_factory):
+    """The site that breaks every rule (tests/mistakes.py), built once per test
+    run, with the JSON report beside its mkdocs.yml (report.json)."""
+    root = tmp_path_factory.mktemp("mistakes")
+    with pytest.MonkeyPatch.context() as patch:
+        for name in ("GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY", "GITHUB_BASE_REF"):
+            patch.delenv(name, raising=False)
+        patch.setenv("HUB_REPORT_JSON", str(root / "report.json"))
+        return build_site(root, every_mistake(), config=CONFIG)
 
 
 @pytest.fixture(scope="session")

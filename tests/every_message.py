@@ -1,7 +1,8 @@
 """Every message a writer can meet, produced by the code that gives it.
 
-`every_message(root)` builds the site that breaks every rule at once
-(mistakes.py), runs `make check` on it, and adds what one site can't show:
+`every_message(root, mistakes)` takes the build of the site that breaks
+every rule at once (mistakes.py, built once per test run by conftest.py),
+runs `make check` on it, and adds what one site can't show:
 the files the build refuses before reading any, SVGs, a build stopped by
 its warnings or by the output guard, `make build` failing, and the writer
 tools (make article, make serve, the freshness warning, make
@@ -21,8 +22,6 @@ import subprocess
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-
-from mistakes import CONFIG, every_mistake
 
 from filmhub import (
     bounds,
@@ -44,7 +43,7 @@ from filmhub.link_report import check as check_links
 from filmhub.links import Link, LinkIndex, SiteFile
 from filmhub.site import Site
 from filmhub.svg_policy import svg_problems
-from sitebuilder import GLOSSARY_AI, build_site, minimal_site
+from sitebuilder import GLOSSARY_AI, BuildResult, build_site, minimal_site
 
 SVGS = [
     b"<svg",
@@ -60,8 +59,8 @@ SVGS = [
 ]
 
 
-def every_message(root: Path) -> list[str]:
-    messages = site_messages(root / "site")
+def every_message(root: Path, mistakes: BuildResult) -> list[str]:
+    messages = site_messages(mistakes)
     messages += file_messages(root / "files")
     messages += [str(p) for svg in SVGS for p in svg_problems(svg, "docs/x.svg")]
     messages += stop_messages(root / "stops")
@@ -70,11 +69,10 @@ def every_message(root: Path) -> list[str]:
     return messages
 
 
-def site_messages(root: Path) -> list[str]:
+def site_messages(mistakes: BuildResult) -> list[str]:
     """The site that breaks every rule: what the build logs and what make check prints."""
-    result = build_site(root, every_mistake(), config=CONFIG)
-    found = [*result.problems, result.errors[-1]]
-    return found + [str(p) for p in check.run(root / "mkdocs.yml", datetime.date.today(), {})]
+    found = [*mistakes.problems, mistakes.errors[-1]]
+    return found + [str(p) for p in check.run(mistakes.config_file, datetime.date.today(), {})]
 
 
 def file_messages(root: Path) -> list[str]:

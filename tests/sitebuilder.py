@@ -112,6 +112,7 @@ class BuildResult:
     site_dir: Path
     records: list[logging.LogRecord] = field(default_factory=list)
     error: str = ""
+    config_file: Path | None = None
 
     def messages(self, level: int = logging.WARNING) -> list[str]:
         """Messages logged at `level` or above, as the writer sees them."""
@@ -203,7 +204,7 @@ def build_config(config_file: Path, *, strict: bool = True, site_dir: Path | Non
         for logger, level in zip(loggers, previous_levels, strict=True):
             logger.removeHandler(collect)
             logger.setLevel(level)
-    return BuildResult(ok, Path(cfg["site_dir"]), collect.records, error)
+    return BuildResult(ok, Path(cfg["site_dir"]), collect.records, error, config_file)
 
 
 class _CompiledTemplates(jinja2.BytecodeCache):
