@@ -156,6 +156,8 @@ def rule_messages(root: Path) -> list[str]:
 
 
 class _Server(BaseHTTPRequestHandler):
+    stopping = threading.Event()  # /slow answers only when the server stops
+
     def log_message(self, *args):
         pass
 
@@ -164,7 +166,7 @@ class _Server(BaseHTTPRequestHandler):
             self.send_response(302)
             self.send_header("Location", f"/hop/{int(self.path.rsplit('/', 1)[1]) + 1}")
         elif self.path == "/slow":
-            threading.Event().wait(0.5)
+            _Server.stopping.wait()
             self.send_response(200)
         else:
             routes = {"/ok": (200, ""), "/moved": (301, "/ok"), "/a": (302, "/b"), "/b": (302, "/a")}
@@ -221,7 +223,8 @@ def _freshness(repo: Path) -> list[str]:
 def _link_check_messages() -> list[str]:
     fast = external_links.Settings(timeout=0.2, retries=0, backoff=0.01)
     server = ThreadingHTTPServer(("127.0.0.1", 0), _Server)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    _Server.stopping.clear()
+    threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}"
     try:
         paths = ["/ok", "/moved", "/missing", "/a", "/hop/0", "/slow"]
@@ -229,6 +232,7 @@ def _link_check_messages() -> list[str]:
         occurrences.append(external_links.Occurrence("http://127.0.0.1:9/", "docs/a.md", 2, 1))
         problems, _ = external_links.run(occurrences, fast, None)
     finally:
+        _Server.stopping.set()
         server.shutdown()
         server.server_close()
     offline = {"http://127.0.0.1:9/": external_links.check_url("http://127.0.0.1:9/", fast)}
