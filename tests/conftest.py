@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import logging
+import warnings
+
 import pytest
 from mistakes import CONFIG, every_mistake
 
+from filmhub import generator
 from sitebuilder import REPO, build_config, build_site, share_theme_work
 
 
@@ -54,3 +58,23 @@ def real_build(tmp_path_factory):
 def real_site(real_build):
     assert real_build.ok, "\n".join(real_build.messages())
     return real_build.site_dir
+
+
+@pytest.fixture
+def in_process(monkeypatch):
+    """Undo what the generator's command line sets up for a process, so later tests see none of it."""
+    loggers = [logging.getLogger(name) for name in generator.LOGGERS]
+    for logger in loggers:
+        monkeypatch.setattr(logger, "propagate", logger.propagate)
+        monkeypatch.setattr(logger, "level", logger.level)
+        monkeypatch.setattr(logger, "parent", logger.parent)
+    from mkdocs.commands import build as mkdocs_build
+
+    monkeypatch.setattr(mkdocs_build.log, "filters", list(mkdocs_build.log.filters))
+    with warnings.catch_warnings():
+        yield
+    for logger in loggers:
+        for handler in [
+            h for h in logger.handlers if h.name in ("MkDocsStreamHandler", "ProperDocsStreamHandler")
+        ]:
+            logger.removeHandler(handler)

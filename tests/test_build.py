@@ -7,14 +7,12 @@ breaks something inside the build on purpose.
 
 from __future__ import annotations
 
-import logging
 import shutil
 import subprocess
-import warnings
 
 import pytest
 
-from filmhub import build, generator, output_scan
+from filmhub import build, output_scan
 from sitebuilder import article, minimal_site, run_tool, write_site
 
 BROKEN = {"docs/hub/broken.md": article("Broken", "See [the plan](missing.md).", read_next=["hub/index.md"])}
@@ -75,26 +73,6 @@ def test_a_failed_build_leaves_the_last_good_site_byte_for_byte(built, tmp_path)
     assert "Traceback" not in done.stderr
     assert snapshot(project / "site") == before
     assert leftovers(project) == []
-
-
-@pytest.fixture
-def in_process(monkeypatch):
-    """Undo what the generator's command line sets up for a process, so later tests see none of it."""
-    loggers = [logging.getLogger(name) for name in generator.LOGGERS]
-    for logger in loggers:
-        monkeypatch.setattr(logger, "propagate", logger.propagate)
-        monkeypatch.setattr(logger, "level", logger.level)
-        monkeypatch.setattr(logger, "parent", logger.parent)
-    from mkdocs.commands import build as mkdocs_build
-
-    monkeypatch.setattr(mkdocs_build.log, "filters", list(mkdocs_build.log.filters))
-    with warnings.catch_warnings():
-        yield
-    for logger in loggers:
-        for handler in [
-            h for h in logger.handlers if h.name in ("MkDocsStreamHandler", "ProperDocsStreamHandler")
-        ]:
-            logger.removeHandler(handler)
 
 
 def test_an_unexpected_error_ends_in_one_line_and_keeps_the_site(project, in_process, monkeypatch, capsys):
