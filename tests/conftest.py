@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import fcntl
+import json
 import logging
+import os
 import warnings
 
 import pytest
@@ -49,15 +52,24 @@ def mistakes(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
-def real_build(tmp_path_factory):
-    """The project's own site, built strictly once per test run."""
-    return build_config(REPO / "mkdocs.yml", strict=True, site_dir=tmp_path_factory.mktemp("real") / "site")
+def real_site(tmp_path_factory):
+    """The project's own site, built strictly once per test run.
 
-
-@pytest.fixture(scope="session")
-def real_site(real_build):
-    assert real_build.ok, "\n".join(real_build.messages())
-    return real_build.site_dir
+    With pytest-xdist (make test) the workers share one build: the first to
+    need it builds it in the run's own temporary folder while the others wait
+    for the lock, then they all read it. Tests only read the real site."""
+    shared = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        shared = shared.parent  # the run's folder, above each worker's own
+    outcome = shared / "real-site.json"
+    with (shared / "real-site.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not outcome.exists():
+            built = build_config(REPO / "mkdocs.yml", strict=True, site_dir=shared / "real-site")
+            outcome.write_text(json.dumps({"ok": built.ok, "messages": built.messages()}), encoding="utf-8")
+    result = json.loads(outcome.read_text(encoding="utf-8"))
+    assert result["ok"], "\n".join(result["messages"])
+    return shared / "real-site"
 
 
 @pytest.fixture
