@@ -78,13 +78,11 @@ def test_every_page_of_the_hub_is_indexed_and_the_404_page_is_not(built):
 def test_a_page_is_found_by_its_title_and_body_only(built):
     indexed = fragments(built.site_dir)["/hub/article/"]
     assert indexed["meta"]["title"] == "Sorting Rushes"
+    # The title and the body, whole: not the tooltip's text ("patterns learned"), the definition block,
+    # the byline ("min read") or Read Next ("Other Article"), nor the header, navigation and footer.
     assert indexed["content"] == (
         "Sorting Rushes. Sorting the rushes starts with a zyxwvut check. AI helps here, and the editor decides."
     )
-    # Not the tooltip's text, the definition block, the byline or Read Next,
-    # nor the header, navigation and footer around the article.
-    for elsewhere in ("patterns learned", "Definition", "min read", "Other Article", "Search", "Hub"):
-        assert elsewhere not in indexed["content"]
 
 
 def test_hub_lists_are_not_indexed_and_each_page_has_its_hubs_filter(built):
