@@ -33,6 +33,7 @@ generator.activate(GENERATOR)  # before the first `mkdocs` import
 from mkdocs.commands.build import build  # noqa: E402
 from mkdocs.config import load_config  # noqa: E402
 from mkdocs.exceptions import Abort  # noqa: E402
+from mkdocs.structure.files import File, Files  # noqa: E402
 from mkdocs.theme import Theme  # noqa: E402
 from mkdocs.utils.yaml import yaml_load  # noqa: E402
 
@@ -229,12 +230,12 @@ def share_theme_work() -> None:
     Most of a throwaway build's time is not the hooks': each build compiles
     the theme's templates again (a new Jinja environment each time) and walks
     the theme's folders (Material's hold some 15,000 files, its icons) to
-    find the files to copy. Within a test run those folders do not change, so
-    the compiled templates and the folders' listing are kept for the next
-    build. Folders under the temporary directory (a test's own copy of
-    overrides/) are listed afresh every time. The subprocess builds (make
-    build, make article, the site invariants) run without this, as a writer
-    runs them.
+    find the static files to copy. Within a test run those folders do not
+    change, so the compiled templates and the theme's list of static files are
+    kept for the next build, which still lets its own docs/ files take
+    precedence as MkDocs does. A theme in the temporary directory (a test's
+    own copy of overrides/) is listed afresh every time. The subprocess builds
+    (make build, the site invariants) run without this, as a writer runs them.
     """
     compiled = _CompiledTemplates()
     get_env = Theme.get_env
@@ -244,20 +245,26 @@ def share_theme_work() -> None:
         env.bytecode_cache = compiled
         return env
 
-    listings: dict[tuple[str, ...], list[str]] = {}
-    list_templates = jinja2.FileSystemLoader.list_templates
+    static_files: dict[tuple, list[tuple[str, str]]] = {}
+    add_files_from_theme = Files.add_files_from_theme
     scratch = Path(tempfile.gettempdir()).resolve()
 
-    def list_templates_once(loader: jinja2.FileSystemLoader) -> list[str]:
-        folders = tuple(loader.searchpath)
-        if any(Path(folder).resolve().is_relative_to(scratch) for folder in folders):
-            return list_templates(loader)
-        if folders not in listings:
-            listings[folders] = list_templates(loader)
-        return list(listings[folders])
+    def add_files_from_theme_once(files: Files, env: jinja2.Environment, config) -> None:
+        theme = config.theme
+        if any(Path(folder).resolve().is_relative_to(scratch) for folder in theme.dirs):
+            return add_files_from_theme(files, env, config)
+        key = (tuple(theme.dirs), tuple(sorted(theme.static_templates)))
+        if key not in static_files:
+            found = Files([])
+            add_files_from_theme(found, env, config)
+            static_files[key] = [(file.src_uri, file.src_dir) for file in found]
+        for src_uri, folder in static_files[key]:
+            if files.get_file_from_path(src_uri) is None:  # a page's own file wins, as in MkDocs
+                files.append(File(src_uri, folder, config.site_dir, config.use_directory_urls))
+        return None
 
     Theme.get_env = get_env_sharing_compiled_templates
-    jinja2.FileSystemLoader.list_templates = list_templates_once
+    Files.add_files_from_theme = add_files_from_theme_once
 
 
 def run_tool(cwd: Path, module: str, *args: str, timeout: int = 300) -> subprocess.CompletedProcess:
