@@ -107,6 +107,13 @@ def minimal_site(**extra: str) -> dict[str, str]:
     return files
 
 
+def hubs_in_nav(*hubs: tuple[str, str], after: tuple[str, ...] = ()) -> dict:
+    """Config for a navigation like the real site's: the pillar, each (title, folder) hub and the
+    glossary, then `after`; articles are reached through their hub, not the navigation."""
+    tabs = [{title: [f"{folder}/index.md"]} for title, folder in hubs]
+    return {"nav": ["index.md", *tabs, "glossary.md", *after], "not_in_nav": "/*/*.md"}
+
+
 @dataclass
 class BuildResult:
     ok: bool

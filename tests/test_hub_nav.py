@@ -13,7 +13,7 @@ from selectolax.lexbor import LexborHTMLParser
 from filmhub import hub_nav
 from filmhub.front_matter import FrontMatter
 from filmhub.site import Site, SitePage
-from sitebuilder import GLOSSARY_AI, article, build_site, page
+from sitebuilder import GLOSSARY_AI, article, build_site, hubs_in_nav, page
 
 # --- The sidebar's window -------------------------------------------------------
 
@@ -168,15 +168,7 @@ def test_matching_labels_and_a_navigation_made_from_the_files_are_fine():
 
 # --- Built sites ----------------------------------------------------------------
 
-HUBS_ONLY = {
-    "nav": [
-        "index.md",
-        {"Post-Production": ["post/index.md"]},
-        {"Ethics": ["ethics/index.md"]},
-        "glossary.md",
-    ],
-    "not_in_nav": "/*/*.md",
-}
+HUBS_ONLY = hubs_in_nav(("Post-Production", "post"), ("Ethics", "ethics"))
 
 
 def hub_site(post_articles: dict[str, str]) -> dict[str, str]:

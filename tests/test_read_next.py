@@ -10,18 +10,9 @@ from __future__ import annotations
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
-from sitebuilder import GLOSSARY_AI, BuildResult, article, build_site, page
+from sitebuilder import GLOSSARY_AI, BuildResult, article, build_site, hubs_in_nav, page
 
-# The hubs in the navigation, as the real site has them.
-NAV = {
-    "nav": [
-        "index.md",
-        {"Ethics": ["ethics/index.md"]},
-        {"Post-Production": ["post/index.md"]},
-        "glossary.md",
-    ],
-    "not_in_nav": "/*/*.md",
-}
+NAV = hubs_in_nav(("Ethics", "ethics"), ("Post-Production", "post"))
 
 
 def two_hubs(**extra: str) -> dict[str, str]:

@@ -11,7 +11,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from filmhub import front_matter, seo
 from filmhub import site as site_model
-from sitebuilder import SITE_URL, article, build_site, minimal_site, page
+from sitebuilder import SITE_URL, article, build_site, hubs_in_nav, minimal_site, page
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 
@@ -35,7 +35,7 @@ def site_files():
 
 
 # The hubs in the navigation, as the real site has them; About is a page outside the hubs.
-NAV = {"nav": ["index.md", {"Hub": ["hub/index.md"]}, "glossary.md", "about.md"], "not_in_nav": "/*/*.md"}
+NAV = hubs_in_nav(("Hub", "hub"), after=("about.md",))
 
 
 @pytest.fixture(scope="module")
