@@ -4,7 +4,9 @@
 mkdocs.yml that inherits the project's own (so the theme, Markdown extensions
 and hooks are the real ones), builds in this process the way `mkdocs build`
 does, and returns what happened: the log, the output folder and whether the
-build was stopped.
+build was stopped. conftest.py calls `share_theme_work()` once per test
+process, so the builds after the first reuse the theme's compiled templates
+and its list of static files: a small build takes about 0.2 s of CPU.
 
 The generator is the one HUB_GENERATOR selects (filmhub.generator): MkDocs by
 default, or ProperDocs, which then answers every `mkdocs.*` import.
