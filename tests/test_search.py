@@ -17,7 +17,7 @@ from errortable import documented
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from selectolax.lexbor import LexborHTMLParser
-from test_output_scan import THEME_SCRIPTS, scan
+from test_output_scan import scan, theme_scripts
 
 from filmhub import search
 from filmhub.output_scan import scan_html
@@ -154,7 +154,7 @@ def test_the_guard_accepts_the_dialogs_loader_and_no_pagefind_script_in_a_page()
 
 def test_the_built_search_dialog_passes_the_output_guard(built):
     html = built.html("hub/article/index.html")
-    assert scan_html(html, "hub/article/index.html", site_url=SITE_URL, theme_scripts=THEME_SCRIPTS) == []
+    assert scan_html(html, "hub/article/index.html", site_url=SITE_URL, theme_scripts=theme_scripts()) == []
 
 
 STEERING = ['data-pagefind-body=""', 'data-pagefind-filter="hub:Other"', 'data-pagefind-meta="title:Other"']
