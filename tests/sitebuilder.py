@@ -19,7 +19,6 @@ import logging
 import os
 import subprocess
 import sys
-import tempfile
 import textwrap
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -242,9 +241,10 @@ def share_theme_work() -> None:
     find the static files to copy. Within a test run those folders do not
     change, so the compiled templates and the theme's list of static files are
     kept for the next build, which still lets its own docs/ files take
-    precedence as MkDocs does. A theme in the temporary directory (a test's
-    own copy of overrides/) is listed afresh every time. The subprocess builds
-    (make build, the site invariants) run without this, as a writer runs them.
+    precedence as MkDocs does. A theme with a folder other than the
+    repository's overrides/ and the installed themes (a test's own copy of
+    overrides/) is listed afresh every time. The subprocess builds (make
+    build, the site invariants) run without this, as a writer runs them.
     """
     compiled = _CompiledTemplates()
     get_env = Theme.get_env
@@ -256,11 +256,15 @@ def share_theme_work() -> None:
 
     static_files: dict[tuple, list[tuple[str, str]]] = {}
     add_files_from_theme = Files.add_files_from_theme
-    scratch = Path(tempfile.gettempdir()).resolve()
+    installed = Path(sys.prefix).resolve()
+
+    def unchanging(folder: str) -> bool:
+        path = Path(folder).resolve()
+        return path == REPO / "overrides" or path.is_relative_to(installed)
 
     def add_files_from_theme_once(files: Files, env: jinja2.Environment, config) -> None:
         theme = config.theme
-        if any(Path(folder).resolve().is_relative_to(scratch) for folder in theme.dirs):
+        if not all(unchanging(folder) for folder in theme.dirs):
             return add_files_from_theme(files, env, config)
         key = (tuple(theme.dirs), tuple(sorted(theme.static_templates)))
         if key not in static_files:
