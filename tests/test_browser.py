@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -19,16 +20,6 @@ from benchmark import synthetic_site, write_config
 from page_weight import CHROMIUM_FLAGS, chromium, first_load_and_search, search_by_keyboard, serving, weight
 
 from sitebuilder import HOOKS, REPO, build_config
-
-try:
-    from playwright.sync_api import expect
-except ImportError:  # the browser fixture says how to install it
-    expect = None
-
-try:
-    from playwright.sync_api import expect
-except ImportError:  # the browser fixture says how to install it
-    expect = None
 
 try:
     from playwright.sync_api import expect
@@ -64,14 +55,15 @@ def find_chromium() -> str:
     return found or ""
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def server(real_site):
     with serving(real_site) as address:
         yield address
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def browser():
+    """One Chromium for the whole run; each visit gets its own context (cheap, and nothing shared)."""
     executable = find_chromium()
     try:
         from playwright.sync_api import sync_playwright
@@ -84,9 +76,15 @@ def browser():
 
 
 class Visit:
-    """A page load with everything that happened on the way."""
+    """A page load with everything that happened on the way.
 
-    def __init__(self, browser, url: str, *, width=1280, scheme="light", touch=False):
+    Loaded means the `load` event: the page's own files are in and its scripts
+    have run. Tests then wait for what they check with Playwright's
+    assertions. Only a first-load measurement waits for the network to go
+    quiet, to count what the page fetches by itself after `load` too.
+    """
+
+    def __init__(self, browser, url: str, *, width=1280, scheme="light", touch=False, until="load"):
         # A touch visit is a phone: taps, no hover, the mobile viewport.
         self.context = browser.new_context(
             viewport={"width": width, "height": 900}, color_scheme=scheme, has_touch=touch, is_mobile=touch
@@ -98,8 +96,7 @@ class Visit:
         self.page.on("requestfailed", lambda r: self.failed.append(f"{r.url} ({r.failure})"))
         self.page.on("request", lambda r: self.hosts.add(urlsplit(r.url).netloc))
         self.page.on("response", lambda r: self.responses.append(r))
-        # Network idle: everything the page fetches by itself has arrived.
-        self.page.goto(url, wait_until="networkidle")
+        self.page.goto(url, wait_until=until)
 
     def weight(self) -> dict[str, dict[str, int]]:
         """Bytes of everything the first load fetched, by type: as served, and as a host sends them."""
@@ -122,12 +119,38 @@ def visit(browser, server):
         one.close()
 
 
+@dataclass
+class FirstLoad:
+    errors: list[str]
+    failed: list[str]
+    hosts: set[str]
+    urls: list[str]
+    weight: dict[str, dict[str, int]]
+
+
+@pytest.fixture(scope="module")
+def first_loads(browser, server) -> dict[str, FirstLoad]:
+    """Each kind of page opened once with an empty cache, until the network is quiet:
+    what it fetched, what failed, what the console said."""
+    loads = {}
+    for kind, path in PAGES.items():
+        opened = Visit(browser, server + path, until="networkidle")
+        try:
+            loads[kind] = FirstLoad(
+                opened.errors, opened.failed, opened.hosts, [r.url for r in opened.responses], opened.weight()
+            )
+        finally:
+            opened.close()
+    return loads
+
+
 @pytest.mark.parametrize("kind", PAGES)
-def test_pages_load_cleanly_and_only_from_this_server(visit, server, kind):
-    page = visit(PAGES[kind])
-    assert page.errors == []
-    assert page.failed == []
-    assert page.hosts == {urlsplit(server).netloc}, "no requests to any other host"
+def test_pages_load_cleanly_and_only_from_this_server(first_loads, server, kind):
+    load = first_loads[kind]
+    assert load.errors == []
+    assert load.failed == []
+    assert load.hosts == {urlsplit(server).netloc}, "no requests to any other host"
+    assert [url for url in load.urls if "/pagefind/" in url] == [], "nothing of Pagefind before a search"
 
 
 def test_read_next_cards_are_visible_and_lead_to_their_pages(visit):
@@ -260,11 +283,9 @@ def test_escape_hides_a_tooltip_shown_by_hover(visit):
 
 
 def test_search_by_keyboard_finds_a_word_from_an_article_body_within_a_hub(visit, server):
+    # Nothing of Pagefind is fetched before the dialog opens (test_pages_load_cleanly...).
     opened = visit(PAGES["pillar"])
     page = opened.page
-    assert not [r.url for r in opened.responses if "/pagefind/" in r.url], (
-        "nothing of Pagefind before a search"
-    )
     page.keyboard.press("/")
     expect(page.locator(".md-search__input")).to_be_focused()
     # Typed key by key, as a reader does; the word is in two pages' bodies only.
@@ -458,8 +479,8 @@ def axe_violations(page, name: str, within: str | None = None) -> list[str]:
     ]
 
 
-def test_page_weights_are_reported_and_an_article_stays_small(visit):
-    weights = {kind: visit(path).weight() for kind, path in PAGES.items()}
+def test_page_weights_are_reported_and_an_article_stays_small(first_loads):
+    weights = {kind: load.weight for kind, load in first_loads.items()}
     OUTPUT.mkdir(exist_ok=True)
     (OUTPUT / "page-weight.json").write_text(json.dumps(weights, indent=1, sort_keys=True))
     print("\nBytes fetched on first load (gzipped as a host sends them):")
