@@ -119,6 +119,34 @@ def visit(browser, server):
         one.close()
 
 
+# Material's two schemes: the palette's name for each, and the page's background in it.
+SCHEMES = {
+    "light": ("default", "rgb(255, 255, 255)"),
+    "dark": ("slate", "rgb(30, 33, 41)"),  # Material's slate: hsl(225, 15%, 14%)
+}
+
+
+def show_scheme(page, scheme: str):
+    """Show a loaded page in `scheme` as the reader's palette toggle does, and wait until it does.
+
+    Material picks the scheme that matches the system's once, as the page
+    loads, and keeps it: a later change of the media query alone repaints
+    nothing. So the system's preference changes (for anything that reads the
+    media query) and the toggle's control for `scheme` is clicked; on a page
+    loaded in `scheme` that changes nothing and only checks it.
+    """
+    name, background = SCHEMES[scheme]
+    page.emulate_media(color_scheme=scheme)
+    page.locator(f"[data-md-component='palette'] input[data-md-color-scheme='{name}']").dispatch_event(
+        "click"
+    )
+    body = page.locator("body")
+    expect(body).to_have_attribute("data-md-color-scheme", name)
+    expect(body).to_have_css("background-color", background)
+    # Material marks the body while it switches (no transitions) and unmarks it once the colours are set.
+    expect(page.locator("body[data-md-color-switching]")).to_have_count(0)
+
+
 @dataclass
 class FirstLoad:
     errors: list[str]
@@ -205,6 +233,7 @@ def contrast(one: str, other: str) -> float:
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_the_tooltip_is_opaque_and_its_text_contrasts(visit, scheme):
     page = visit(PAGES["article"], scheme=scheme).page
+    show_scheme(page, scheme)
     term, tip = _term(page)
     term.hover()
     expect(tip).to_be_visible()
@@ -325,18 +354,31 @@ def test_escape_closes_search_and_gives_focus_back(visit):
     expect(page.locator("#__search")).not_to_be_checked()
 
 
+def painted_background(locator) -> str:
+    """The colour behind `locator`: its own background, or the first ancestor's that is not transparent."""
+    return locator.evaluate(
+        r"""el => {
+          for (let node = el; node; node = node.parentElement) {
+            const colour = getComputedStyle(node).backgroundColor;
+            if (!/^rgba\(.*, 0\)$/.test(colour)) return colour;
+          }
+          return "transparent all the way up";
+        }"""
+    )
+
+
 @pytest.mark.parametrize("width", [390, 1280])
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("kind", PAGES)
 def test_layout_at_phone_and_desktop_width_in_both_schemes(visit, kind, width, scheme):
     page = visit(PAGES[kind], width=width, scheme=scheme).page
+    show_scheme(page, scheme)
     shots = OUTPUT / "screenshots"
     shots.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(shots / f"{kind}-{width}-{scheme}.png"), full_page=True)
     overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
     assert overflow <= 0, "nothing sticks out sideways"
-    background = page.evaluate("getComputedStyle(document.body).backgroundColor")
-    assert (background == "rgb(255, 255, 255)") == (scheme == "light")
+    assert painted_background(page.locator(".md-main")) == SCHEMES[scheme][1]
 
 
 def test_skip_link_works_and_focus_is_visible(visit):
@@ -428,6 +470,7 @@ def test_a_diagram_opens_full_size_by_keyboard_and_keeps_its_text_alternative(vi
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_no_accessibility_violations_with_a_diagram_and_a_tooltip_open_on_a_phone(visit, scheme):
     page = visit(DIAGRAM_ARTICLE, width=390, scheme=scheme, touch=True).page
+    show_scheme(page, scheme)
     term, tip = _term(page)
     term.tap()
     expect(tip).to_be_visible()
