@@ -552,25 +552,36 @@ def test_page_weights_are_reported_and_an_article_stays_small(first_loads):
     assert article["gzip"]["total"] <= 100_000, "an article's first load stays within 100 kB over the wire"
 
 
-# A hub ten times larger: the article's own page and its first load stay the same.
-SMALL_HUB, LARGE_HUB = 25, 250
+# Two articles a hub, then ten times as many. What once grew with N grew by kilobytes
+# an article (Material's search index, about 4.7 kB each); within 1 % of ~71 kB, the
+# larger hub catches anything on every page that grows by 7 bytes an article.
+SMALL_HUB, LARGE_HUB = 12, 120
 
 
-def test_an_articles_first_load_does_not_grow_with_the_number_of_articles(browser, tmp_path_factory):
-    loads = {}
+@pytest.fixture(scope="session")
+def synthetic_hubs(tmp_path_factory) -> dict[int, Path]:
+    """The synthetic hub of tests/benchmark.py at both sizes, built once: {articles: site folder}."""
+    sites = {}
     for count in (SMALL_HUB, LARGE_HUB):
         root = tmp_path_factory.mktemp(f"hub-of-{count}")
         synthetic_site(root, count)
         built = build_config(write_config(root, HOOKS), strict=True)
         assert built.ok, built.messages()
-        with serving(built.site_dir) as address:
+        sites[count] = built.site_dir
+    return sites
+
+
+def test_an_articles_first_load_does_not_grow_with_the_number_of_articles(browser, synthetic_hubs):
+    loads = {}
+    for count, site_dir in synthetic_hubs.items():
+        with serving(site_dir) as address:
             loads[count] = first_load_and_search(
                 browser, address + "fundamentals/article-00000/", "transcript"
             )
     print(f"\nAn article's first load and one search (bytes as sent), by number of articles: {loads}")
     small, large = loads[SMALL_HUB], loads[LARGE_HUB]
     assert large["first_load_bytes"] <= 100_000
-    assert large["first_load_bytes"] <= small["first_load_bytes"] * 1.02, (
+    assert large["first_load_bytes"] <= small["first_load_bytes"] * 1.01, (
         "flat, whatever the number of articles"
     )
     # Every article has the word; a search fetches ten results' excerpts, not all of them.
