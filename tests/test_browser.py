@@ -274,19 +274,28 @@ def test_on_touch_a_tap_elsewhere_closes_the_definition(visit):
     expect(tip).to_be_hidden()
 
 
-def _tab_to(page, locator, limit=300):
-    """Press Tab until `locator` has the focus, as a keyboard user reaches it."""
+def skip_to_content(page):
+    """Tab to "Skip to content" and follow it, as a keyboard user starts on a page:
+    the next Tab (or Shift+Tab) goes on from the content's first section."""
+    page.keyboard.press("Tab")
+    expect(page.locator(".md-skip")).to_be_focused()
+    page.keyboard.press("Enter")
+
+
+def _tab_to(page, locator, key="Tab", limit=300):
+    """Press `key` (Tab, or Shift+Tab to go back) until `locator` has the focus, as a keyboard user reaches it."""
     for _ in range(limit):
-        page.keyboard.press("Tab")
+        page.keyboard.press(key)
         if locator.evaluate("el => el === document.activeElement"):
             return
-    raise AssertionError(f"{locator} is not reached by the Tab key in {limit} presses")
+    raise AssertionError(f"{locator} is not reached by the {key} key in {limit} presses")
 
 
 def test_keyboard_focus_shows_the_tooltip_and_escape_hides_it(visit):
     page = visit(PAGES["article"]).page
     term, tip = _term(page)
-    _tab_to(page, term)
+    skip_to_content(page)
+    _tab_to(page, term, key="Shift+Tab")  # the term is in the introduction, before the first section
     expect(tip).to_be_visible()
     page.keyboard.press("Escape")
     expect(tip).to_be_hidden()
@@ -480,6 +489,7 @@ def test_a_diagram_opens_full_size_by_keyboard_and_keeps_its_text_alternative(vi
     name = link.evaluate("el => el.querySelector('img').alt")
     assert name.startswith("Diagram. Left column"), "the writer's alt text is unchanged"
     expect(link).to_have_accessible_name(re.compile(re.escape(name) + r"\s*Open the diagram full size$"))
+    skip_to_content(page)
     _tab_to(page, link)
     page.keyboard.press("Enter")
     dialog = page.get_by_role("dialog", name="The diagram, full size")
