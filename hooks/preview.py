@@ -59,16 +59,21 @@ _BUILD_LOGGERS = [logging.getLogger(f"{name}.commands.build") for name in LOGGER
 
 
 def on_startup(command, dirty):
-    global _cache
-    _cache = PreviewCache() if command == "serve" and dirty else None
-    for logger in _BUILD_LOGGERS:
-        logger.removeFilter(_DIRTY_WARNING)
-        if _cache is not None:
-            logger.addFilter(_DIRTY_WARNING)
+    _serve_dirty(command == "serve" and dirty)
 
 
 def on_shutdown():
-    on_startup("", False)
+    _serve_dirty(False)
+
+
+def _serve_dirty(serving: bool) -> None:
+    """A fresh cache and MkDocs' warning left out while serving dirty rebuilds; neither otherwise."""
+    global _cache
+    _cache = PreviewCache() if serving else None
+    for logger in _BUILD_LOGGERS:
+        logger.removeFilter(_DIRTY_WARNING)
+        if serving:
+            logger.addFilter(_DIRTY_WARNING)
 
 
 def on_config(config):
@@ -214,7 +219,7 @@ def _restore(page, last: RenderedPage, files) -> None:
 
 # After hooks/report.py has decided every page's problems.
 @event_priority(-110)
-def _name_lagging_pages(env, config, files):
+def _name_rendered_and_lagging_pages(env, config, files):
     build = state.for_config(config)
     if build.cache is None:
         return env
@@ -224,19 +229,15 @@ def _name_lagging_pages(env, config, files):
     now = {src_uri: preview.after_env(*_shown_after_env(build, src_uri)) for src_uri in skipped}
     rebuild.lagging = preview.lagging(skipped, rebuild.kept, now)
     build.cache.lagging = set(rebuild.lagging)
-    why = {src_uri: rebuild.stale.get(src_uri, preview.EDITED) for src_uri in rebuild.rendered}
-    log.info(
-        preview.rebuilt_message(
-            {build.display_path(src_uri): reason for src_uri, reason in why.items() if src_uri in pages},
-            len(pages),
-        )
-    )
+    rebuild.why = preview.reasons(rebuild.rendered, rebuild.stale)
+    rendered = {build.display_path(src_uri): why for src_uri, why in rebuild.why.items()}
+    log.info(preview.rebuilt_message(rendered, len(pages)))
     if rebuild.lagging:
         log.info(preview.lag_message(preview.lag_items(rebuild.lagging, build.display_path)))
     return env
 
 
-on_env = CombinedEvent(_add_skipped_pages, _name_lagging_pages)
+on_env = CombinedEvent(_add_skipped_pages, _name_rendered_and_lagging_pages)
 
 
 def _citing(build, src_uri: str) -> frozenset[str]:
@@ -264,7 +265,7 @@ def on_page_context(context, page, config, nav):
     if build.cache is None or src_uri not in build.rebuild.rendered:
         return context  # a build, or the generated glossary page
     rebuild = build.rebuild
-    notice = bool(rebuild.lagging) and src_uri in preview.edited([src_uri], rebuild.stale)
+    notice = bool(rebuild.lagging) and rebuild.why.get(src_uri) in preview.EDITS
     if notice:
         context["preview_lag"] = preview.lag_items(rebuild.lagging, build.display_path)
     build.cache.rendered[src_uri] = RenderedPage(

@@ -146,13 +146,12 @@ def test_a_skipped_page_lags_when_what_on_env_decided_differs_from_what_it_shows
     }
 
 
-def test_the_edited_pages_are_those_rendered_for_their_own_source():
-    stale = {"a.md": preview.EDITED, "b.md": preview.SHOWS, "c.md": preview.LAGGED, "d.md": preview.NEW}
-    assert preview.edited(["a.md", "b.md", "c.md", "d.md", "touched.md"], stale) == [
-        "a.md",
-        "d.md",
-        "touched.md",
-    ]
+def test_a_page_mkdocs_rendered_on_its_own_was_saved():
+    stale = {"a.md": preview.SHOWS, "gone.md": preview.EDITED}
+    assert preview.reasons(["a.md", "touched.md"], stale) == {
+        "a.md": preview.SHOWS,
+        "touched.md": preview.EDITED,
+    }
 
 
 def test_the_rebuilt_line_says_what_was_rendered_and_why():

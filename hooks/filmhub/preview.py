@@ -40,8 +40,9 @@ from filmhub.preview_cache import PreviewCache, RenderedPage, digest, fingerprin
 from filmhub.problems import Problem
 from filmhub.site import HUB, PILLAR, Site, SitePage
 
-# Why a page is rendered again.
+# Why a page is rendered again; the first two are the writer's own edits.
 NEW, EDITED, SHOWS, LAGGED = "new", "edited", "shows", "lagged"
+EDITS = (NEW, EDITED)
 # What a page that lags shows out of date.
 REFERENCED_BY, PROBLEMS, UNKNOWN = "its “Referenced by” list", "its list of problems", "the whole page"
 NAMED = 5  # pages named in a line of the log, before "and N more"
@@ -99,11 +100,13 @@ class Rebuild:
     views: dict[str, str] = field(default_factory=dict)  # src_uri -> fingerprint of its site and page view
     stale: dict[str, str] = field(default_factory=dict)  # src_uri -> why it renders again
     kept: dict[str, RenderedPage] = field(default_factory=dict)  # pages left to MkDocs: their last render
-    # What rendering each page gave in this rebuild, until its render is
-    # complete (on_page_context): RenderedPage's fields after the first four.
+    # What rendering each page gave in this rebuild (RenderedPage's links,
+    # problems, ids, anchors, anchor_links, title, meta and output), until
+    # the page's template has its data (on_page_context).
     rendered: dict[str, dict] = field(default_factory=dict)
     # Where the build's links and problems stood when the page being rendered started.
     marks: tuple[int, int] = (0, 0)
+    why: dict[str, str] = field(default_factory=dict)  # src_uri of each page rendered -> why (`reasons`)
     lagging: dict[str, list[str]] = field(default_factory=dict)  # src_uri -> what it shows out of date
 
 
@@ -150,10 +153,10 @@ def lagging(
     return result
 
 
-def edited(rendered: Iterable[str], stale: dict[str, str]) -> list[str]:
-    """The pages rendered because their own source was saved: those MkDocs
-    rendered on its own, and those whose bytes changed or are new."""
-    return [src_uri for src_uri in rendered if stale.get(src_uri, EDITED) in (EDITED, NEW)]
+def reasons(rendered: Iterable[str], stale: dict[str, str]) -> dict[str, str]:
+    """Why each page rendered was rendered: as `plan` decided, or EDITED for a
+    page MkDocs rendered on its own (its file was saved, its bytes unchanged)."""
+    return {src_uri: stale.get(src_uri, EDITED) for src_uri in rendered}
 
 
 def _names(paths: list[str]) -> str:
@@ -172,7 +175,7 @@ def rebuilt_message(rendered: dict[str, str], total: int) -> str:
     if len(rendered) >= total:
         return f"Preview: rendered all {total} pages; a save renders again only the pages it changes"
     groups = {
-        "edited": [path for path, why in rendered.items() if why in (EDITED, NEW)],
+        "edited": [path for path, why in rendered.items() if why in EDITS],
         "showing what changed": [path for path, why in rendered.items() if why == SHOWS],
         "catching up": [path for path, why in rendered.items() if why == LAGGED],
     }
