@@ -1,6 +1,6 @@
 """How long the preview takes to show a saved edit: `make serve`'s own command, at scale.
 
-    cd tests && python preview_latency.py [--articles 500] [--edits 5] [--full]
+    cd tests && PYTHONPATH=../hooks ../.venv/bin/python preview_latency.py [--articles 500] [--edits 5] [--full]
 
 Writes the synthetic hub of tests/benchmark.py, starts the preview on it the
 way `make serve` does (`python -m filmhub.serve`, which runs `mkdocs serve
@@ -33,6 +33,8 @@ from benchmark import HUBS, synthetic_site, write_config
 from sitebuilder import HOOKS, REPO
 
 BUILT = "Documentation built in"  # MkDocs' log line at the end of every build
+DETECTED = "Detected file changes"  # and when its watcher sees a save
+POLL_SECONDS = 0.5  # how often MkDocs' watcher looks at the files
 STARTUP_SECONDS = 600  # the first build of a large site, on a busy machine
 EDIT_SECONDS = 120
 
@@ -44,11 +46,11 @@ def free_port() -> int:
 
 
 class _Log:
-    """The preview's log, read as it runs: counts finished builds."""
+    """The preview's log, read as it runs: counts the saves its watcher saw and the builds that finished."""
 
     def __init__(self, stream) -> None:
         self.lines: list[str] = []
-        self.builds = 0
+        self.builds = self.changes = 0
         self._changed = threading.Condition()
         threading.Thread(target=self._read, args=(stream,), daemon=True).start()
 
@@ -57,12 +59,34 @@ class _Log:
             with self._changed:
                 self.lines.append(line.rstrip("\n"))
                 self.builds += BUILT in line
+                self.changes += DETECTED in line
                 self._changed.notify_all()
 
-    def wait_for_builds(self, count: int, timeout: float) -> None:
+    def wait(self, ready, timeout: float) -> bool:
+        """Whether `ready()` came true within `timeout` seconds."""
         with self._changed:
-            if not self._changed.wait_for(lambda: self.builds >= count, timeout):
+            return self._changed.wait_for(ready, timeout)
+
+    def at_rest(self, timeout: float) -> None:
+        """Wait until every save the watcher saw has been built, and it sees no more."""
+        while True:
+            if not self.wait(lambda: self.builds == 1 + self.changes, timeout):
                 raise RuntimeError("the preview did not finish building:\n" + "\n".join(self.lines[-20:]))
+            changes = self.changes
+            time.sleep(2 * POLL_SECONDS)  # the watcher's next look, which may see a save we made
+            if self.changes == changes:
+                return
+
+
+def _until_watching(source: Path, log: _Log) -> None:
+    """Save `source` unchanged until the preview sees it. MkDocs starts its
+    file watcher after the first build, from a snapshot of the files: an edit
+    saved before that snapshot would never be seen."""
+    for _ in range(EDIT_SECONDS):
+        os.utime(source)
+        if log.wait(lambda: log.changes > 0, timeout=6 * POLL_SECONDS):
+            return
+    raise RuntimeError("the preview never saw a save:\n" + "\n".join(log.lines[-20:]))
 
 
 def _command(port: int, full: bool) -> list[str]:
@@ -80,12 +104,14 @@ def _page(url: str) -> str:
         return ""
 
 
-def _wait_for(url: str, word: str, timeout: float) -> float:
+def _wait_for(url: str, word: str, timeout: float, log: _Log) -> float:
     """Seconds until the page at `url` holds `word`, asking every 10 ms."""
     start = time.monotonic()
     while word not in _page(url):
         if time.monotonic() - start > timeout:
-            raise RuntimeError(f"{url} did not show '{word}' within {timeout} s")
+            raise RuntimeError(
+                f"{url} did not show '{word}' within {timeout} s:\n" + "\n".join(log.lines[-20:])
+            )
         time.sleep(0.01)
     return time.monotonic() - start
 
@@ -105,7 +131,10 @@ def preview_latency(root: Path, edits: int = 5, *, full: bool = False) -> list[f
     )
     try:
         log = _Log(process.stderr)
-        log.wait_for_builds(1, STARTUP_SECONDS)
+        if not log.wait(lambda: log.builds >= 1, STARTUP_SECONDS):
+            raise RuntimeError("the preview did not start:\n" + "\n".join(log.lines[-20:]))
+        _until_watching(root / "docs" / "index.md", log)
+        log.at_rest(EDIT_SECONDS)
         latencies = []
         for number in range(edits):
             hub, name = HUBS[number % len(HUBS)], f"article-{number:05d}"
@@ -113,9 +142,9 @@ def preview_latency(root: Path, edits: int = 5, *, full: bool = False) -> list[f
             word = f"edited{number}x{time.time_ns()}"
             with source.open("a", encoding="utf-8") as file:
                 file.write(f"\n{word}\n")
-            latencies.append(_wait_for(f"http://127.0.0.1:{port}/{hub}/{name}/", word, EDIT_SECONDS))
+            latencies.append(_wait_for(f"http://127.0.0.1:{port}/{hub}/{name}/", word, EDIT_SECONDS, log))
             # The next edit starts on a preview at rest, not in the middle of a build.
-            log.wait_for_builds(number + 2, EDIT_SECONDS)
+            log.at_rest(EDIT_SECONDS)
         return latencies
     finally:
         process.terminate()
