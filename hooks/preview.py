@@ -247,7 +247,8 @@ def _citing(build, src_uri: str) -> frozenset[str]:
 
 def _referenced_by(build, src_uri: str, citing: frozenset[str]) -> list | None:
     """A page's "Referenced by" list, as hooks/read_next.py gives it to the template."""
-    return read_next.referenced_by(build.site, citing) if src_uri in build.site.pages else None
+    page = build.site.pages.get(src_uri)
+    return read_next.referenced_by(build.site, page, citing) if page is not None else None
 
 
 def _shown_after_env(build, src_uri: str) -> tuple[list | None, list | None]:

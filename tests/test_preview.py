@@ -19,8 +19,7 @@ from mkdocs.config import load_config
 from filmhub import pages, preview
 from filmhub.hub_nav import HubOrder
 from filmhub.preview_cache import Bounded, PreviewCache, RenderedPage, digest, fingerprint
-from filmhub.read_next import Entry
-from filmhub.site import Site, SitePage
+from filmhub.site import ReadNextEntry, Site, SitePage
 from sitebuilder import GLOSSARY_AI, BuildResult, article, build_config, page, write_site
 
 TODAY = datetime.date(2026, 11, 24)
@@ -202,7 +201,7 @@ def test_a_page_view_changes_with_what_it_shows_of_other_pages_only():
     def view(titles: dict[str, str]) -> str:
         site = _model(titles)
         article = site.pages["one/article.md"]
-        article.read_next = [Entry("two/target.md", 1, 1)]
+        article.read_next = [ReadNextEntry("two/target.md", 1, 1)]
         return fingerprint(preview.page_view(site, HubOrder.of(site), article, SERVE_URL, "Hub"))
 
     titles = {

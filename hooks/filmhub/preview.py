@@ -51,7 +51,7 @@ NAMED = 5  # pages named in a line of the log, before "and N more"
 def page_view(site: Site, order: HubOrder, page: SitePage, site_url: str, site_name: str) -> list:
     """What `page` shows of other pages that the site model alone decides."""
     view: list = [
-        read_next.cards(site, page.read_next),
+        read_next.cards(site, page, page.read_next),
         hub_nav.sidebar(site, order, page),
         hub_nav.pager(site, order, page),
         seo.json_ld(site, page, site_url, site_name),
