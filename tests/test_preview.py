@@ -154,7 +154,7 @@ def test_a_page_mkdocs_rendered_on_its_own_was_saved():
 
 
 def test_the_rebuilt_line_says_what_was_rendered_and_why():
-    assert preview.rebuilt_message({}, 7) == "Preview: no page changed; all 7 are as they were"
+    assert preview.rebuilt_message({}, 7) == "Preview: no page needed rendering again (7 pages)"
     assert preview.rebuilt_message(dict.fromkeys(["a", "b"], preview.NEW), 2) == (
         "Preview: rendered all 2 pages; a save renders again only the pages it changes"
     )
@@ -418,7 +418,7 @@ def test_the_next_save_catches_up_and_the_site_is_the_full_builds(session):
 
 
 def test_a_save_that_changes_nothing_renders_nothing_again(session):
-    assert _preview_lines(session.unchanged) == ["Preview: no page changed; all 7 are as they were"]
+    assert _preview_lines(session.unchanged) == ["Preview: no page needed rendering again (7 pages)"]
     assert session.unchanged_written == ["glossary/index.html"]  # made anew at every build
 
 

@@ -171,7 +171,7 @@ def rebuilt_message(rendered: dict[str, str], total: int) -> str:
     EDITED, SHOWS or LAGGED); `total` counts the site's pages.
     """
     if not rendered:
-        return f"Preview: no page changed; all {total} are as they were"
+        return f"Preview: no page needed rendering again ({total} pages)"
     if len(rendered) >= total:
         return f"Preview: rendered all {total} pages; a save renders again only the pages it changes"
     groups = {
