@@ -1,6 +1,6 @@
 """Report: every problem the checks found, listed once, before anything is written.
 
-Its `on_env` runs after every other hook's (an explicit priority), so that
+Its `on_env` runs after every other check's (an explicit priority), so that
 there (every page rendered, none written) it sees what all the checks found. It
 logs each problem as `path:line[:col]: message`, sorted by file and line,
 adds GitHub annotations on CI (those in the files a pull request changed
@@ -58,7 +58,8 @@ def on_config(config):
                 handler.addFilter(Escaping())
 
 
-# Last of all on_env handlers, whatever the order in mkdocs.yml: it decides on
+# After every on_env handler that finds problems, whatever the order in mkdocs.yml
+# (only the preview's summary, hooks/preview.py, comes later): it decides on
 # every problem the other hooks found, and stops the build before any page is written.
 @event_priority(-100)
 def on_env(env, config, files):

@@ -193,8 +193,16 @@ def write_site(root: Path, files: dict[str, str | bytes], *, config: dict | None
     return root / "mkdocs.yml"
 
 
-def build_config(config_file: Path, *, strict: bool = True, site_dir: Path | None = None) -> BuildResult:
-    """Build the site of `config_file` in this process, as `mkdocs build` does."""
+def build_config(
+    config_file: Path,
+    *,
+    strict: bool = True,
+    site_dir: Path | None = None,
+    serve_url: str | None = None,
+    dirty: bool = False,
+) -> BuildResult:
+    """Build the site of `config_file` in this process, as `mkdocs build` does
+    (or as `mkdocs serve` rebuilds, given its `serve_url` and `dirty`)."""
     collect = _Collect()
     loggers = [logging.getLogger(name) for name in generator.LOGGERS]
     previous_levels = [logger.level for logger in loggers]
@@ -205,7 +213,7 @@ def build_config(config_file: Path, *, strict: bool = True, site_dir: Path | Non
     try:
         cfg = load_config(str(config_file), strict=strict, **overrides)
         try:
-            build(cfg)
+            build(cfg, serve_url=serve_url, dirty=dirty)
             ok, error = True, ""
         except Abort as abort:
             ok, error = False, str(abort)

@@ -11,11 +11,15 @@ run before another to set something up.
 
 What fills in as the build goes, by event:
 
-    on_config     glossary problems (the glossary is read when the state is made)
+    on_config     glossary problems (the glossary is read when the state is made);
+                  cache, in a `make serve` rebuild                      (hooks/preview.py)
     on_files      site, hub_order, glossary_letters, redirects, moved    (the loader, filmhub.pages)
-    on_nav        nav_pages, hub_sections, nav links
+    on_nav        nav_pages, hub_sections, nav links;
+                  rebuild: the pages a preview renders again            (filmhub.preview)
     on_page_*     links, page_ids, problems found in rendered HTML       (what only rendering knows)
-    on_env        backlinks, external_links, problems_by_path            (decided once, every page rendered)
+    on_env        the same for the pages a preview rebuild skipped      (from the cache, first);
+                  backlinks, external_links, problems_by_path            (decided once, every page rendered);
+                  the pages a preview rebuild leaves showing older data (rebuild.lagging, last)
 """
 
 from __future__ import annotations
@@ -35,6 +39,8 @@ from filmhub.link_collector import LinkCollector
 from filmhub.links import Link
 from filmhub.log_counter import WarningCounter
 from filmhub.markers import render_block
+from filmhub.preview import Rebuild
+from filmhub.preview_cache import PreviewCache
 from filmhub.problems import Problem
 from filmhub.redirects import RedirectMap
 from filmhub.site import Site
@@ -60,6 +66,9 @@ class BuildState:
     # Warnings MkDocs and the other generators log while this build runs.
     warnings: WarningCounter = field(default_factory=WarningCounter)
     problems: list[Problem] = field(default_factory=list)
+    # The preview's cache, kept by hooks/preview.py for the life of a `make
+    # serve` process; None in a build, which reads and renders everything.
+    cache: PreviewCache | None = None
 
     # The model, read in on_files (filmhub.pages).
     site: Site = field(default_factory=Site)
@@ -73,6 +82,9 @@ class BuildState:
     # From the navigation.
     nav_pages: set[str] = field(default_factory=set)
     hub_sections: dict[str, Any] = field(default_factory=dict)  # hub folder -> its nav Section
+    # In a preview rebuild: which pages render again and why, what the others
+    # last rendered, and which show older data (filmhub.preview).
+    rebuild: Rebuild = field(default_factory=Rebuild)
 
     # From rendering: every link written on a page or made by a hook, checked at once in on_env.
     links: list[Link] = field(default_factory=list)

@@ -6,6 +6,9 @@ tooltips look: not in code or comments, and not in another sense, per the
 term's `not_after` words) or when it shows the term's definition block. The
 text a reader does not read as prose is blanked first: link addresses,
 images' alt text, HTML tags, attribute lists.
+
+The preview (`make serve`) passes its cache (filmhub.preview_cache): a page
+is then read for terms once per content and glossary.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ import re
 from collections.abc import Iterable
 
 from filmhub.glossary import Glossary
+from filmhub.preview_cache import PreviewCache, fingerprint
 from filmhub.site import ARTICLE, SitePage
 from filmhub.tooltips import meant, names_pattern
 
@@ -36,12 +40,21 @@ def terms_used(page: SitePage, glossary: Glossary, pattern: re.Pattern | None) -
     return used
 
 
-def articles_using(pages: Iterable[SitePage], glossary: Glossary) -> dict[str, list[SitePage]]:
+def articles_using(
+    pages: Iterable[SitePage], glossary: Glossary, cache: PreviewCache | None = None
+) -> dict[str, list[SitePage]]:
     """slug -> the published articles that use the term."""
     pattern = names_pattern(glossary)
+    key = (fingerprint(glossary),) if cache is not None else ()
     result: dict[str, list[SitePage]] = {}
     for page in pages:
         if page.kind == ARTICLE and not page.draft and not page.blocked:
-            for slug in terms_used(page, glossary, pattern):
+            if cache is None:
+                used = terms_used(page, glossary, pattern)
+            else:
+                used = cache.page_check(
+                    "terms", page.src_uri, key, lambda page=page: terms_used(page, glossary, pattern)
+                )
+            for slug in used:
                 result.setdefault(slug, []).append(page)
     return result
