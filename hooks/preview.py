@@ -244,7 +244,7 @@ def _problems_shown(build, src_uri: str) -> str:
     return fingerprint(None if build.strict else build.problems_by_path.get(build.display_path(src_uri), []))
 
 
-# After hooks/read_next.py and hooks/report.py have given the page what on_env decided.
+# After hooks/report.py has given the page its problems.
 @event_priority(-50)
 def on_page_context(context, page, config, nav):
     build = state.for_config(config)

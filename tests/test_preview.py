@@ -34,7 +34,7 @@ def test_a_bounded_table_forgets_the_least_recently_used():
     table["a"], table["b"] = 1, 2
     assert table.get("a") == 1  # now "b" is the least recently used
     table["c"] = 3
-    assert ("a" in table, "b" in table, "c" in table, len(table)) == (True, False, True, 2)
+    assert (list(table), len(table)) == (["a", "c"], 2)
 
 
 def test_remember_computes_once_per_key():
@@ -86,12 +86,14 @@ def test_pruning_forgets_the_pages_that_are_gone():
     cache = PreviewCache()
     for src_uri in ("kept.md", "gone.md"):
         cache.read_page(src_uri, b"text", (), lambda: None)
+        cache.page_check("rule", src_uri, (), lambda: [])
         cache.rendered[src_uri] = _rendered(output=f"/site/{src_uri}.html")
     cache.lagging = {"kept.md", "gone.md"}
     gone = cache.prune(["kept.md"])
     assert [entry.output for entry in gone] == ["/site/gone.md.html"]
     assert (list(cache.read), cache.lagging, "gone.md" in cache.rendered) == (["kept.md"], {"kept.md"}, False)
-    assert [key[0] for key in cache.pages._items] == ["kept.md"]
+    assert [key[0] for key in cache.pages] == ["kept.md"]
+    assert [key[1] for key in cache.checks] == ["kept.md"]
 
 
 def test_fingerprints_and_digests_follow_content():

@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import OrderedDict
-from collections.abc import Callable, Hashable, Iterable
+from collections.abc import Callable, Hashable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
@@ -80,6 +80,10 @@ class Bounded(Generic[K, V]):
 
     def __contains__(self, key: object) -> bool:
         return key in self._items
+
+    def __iter__(self) -> Iterator[K]:
+        """The keys, least recently used first."""
+        return iter(self._items)
 
     def get(self, key: K, default: V | None = None) -> V | None:
         if key not in self._items:
@@ -186,6 +190,7 @@ class PreviewCache:
         """Forget the pages that no longer exist; return their last renders."""
         current = set(src_uris)
         self.pages.prune(lambda key: key[0] in current)
+        self.checks.prune(lambda key: key[1] in current)
         self.read = {src: value for src, value in self.read.items() if src in current}
         self.lagging &= current
         return self.rendered.prune(lambda src_uri: src_uri in current)
