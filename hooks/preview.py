@@ -35,7 +35,7 @@ from pathlib import Path
 from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import InclusionLevel
 
-from filmhub import preview, read_next, state
+from filmhub import preview, state
 from filmhub.generator import LOGGERS
 from filmhub.preview_cache import PreviewCache, RenderedPage, digest, fingerprint
 
@@ -105,14 +105,13 @@ def on_nav(nav, config, files):
             Path(gone.output).unlink(missing_ok=True)
             with contextlib.suppress(OSError):  # its folder, when nothing else is in it
                 Path(gone.output).parent.rmdir()
+    src_uris = [file.src_uri for file in pages]
+    rebuild.views = preview.views(src_uris, site, build.hub_order, site_url, name, everything, cache)
     shows = {}
     for file in pages:
-        view = rebuild.views[file.src_uri] = fingerprint(
-            (everything, _view(site, build.hub_order, file.src_uri, site_url, name))
-        )
         last = cache.rendered.get(file.src_uri)
         citing = last.citing if last is not None else frozenset()
-        shows[file.src_uri] = preview.shows(view, _referenced_by(build, file.src_uri, citing))
+        shows[file.src_uri] = preview.shows(rebuild.views[file.src_uri], site, citing)
     rebuild.stale, rebuild.kept = preview.plan(shows, cache)
     for file in pages:
         if file.src_uri in rebuild.stale:
@@ -129,11 +128,6 @@ def _pages(files) -> list:
         for file in files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
         if not file.generated_by
     ]
-
-
-def _view(site, order, src_uri, site_url, name) -> list:
-    page = site.pages.get(src_uri)
-    return preview.page_view(site, order, page, site_url, name) if page is not None else []
 
 
 def _nav_view(items, site) -> list:
@@ -167,7 +161,7 @@ def on_page_content(html, page, config, files):
     found = getattr(page, "links_to_anchors", None)
     build.rebuild.rendered[page.file.src_uri] = {
         "links": tuple(build.links[links_from:]),
-        "problems": tuple(build.problems[problems_from:]),
+        "found": tuple(build.problems[problems_from:]),
         "ids": frozenset(build.page_ids.get(page.file.src_uri, ())),
         "anchors": frozenset(page.present_anchor_ids or ()),
         "anchor_links": None
@@ -196,7 +190,7 @@ def _add_skipped_pages(env, config, files):
         if file.src_uri in build.rebuild.rendered or last is None:
             continue
         build.links += last.links
-        build.problems += last.problems
+        build.problems += last.found
         build.page_ids[file.src_uri] = set(last.ids)
         _restore(file.page, last, files)
     return env
@@ -226,7 +220,7 @@ def _name_rendered_and_lagging_pages(env, config, files):
     rebuild = build.rebuild
     pages = [file.src_uri for file in _pages(files)]
     skipped = [src_uri for src_uri in pages if src_uri not in rebuild.rendered]
-    now = {src_uri: preview.after_env(*_shown_after_env(build, src_uri)) for src_uri in skipped}
+    now = {src_uri: (_citing(build, src_uri), _problems_shown(build, src_uri)) for src_uri in skipped}
     rebuild.lagging = preview.lagging(skipped, rebuild.kept, now)
     build.cache.lagging = set(rebuild.lagging)
     rebuild.why = preview.reasons(rebuild.rendered, rebuild.stale)
@@ -245,20 +239,12 @@ def _citing(build, src_uri: str) -> frozenset[str]:
     return frozenset(build.backlinks.get(src_uri, set()) - {src_uri})
 
 
-def _referenced_by(build, src_uri: str, citing: frozenset[str]) -> list | None:
-    """A page's "Referenced by" list, as hooks/read_next.py gives it to the template."""
-    page = build.site.pages.get(src_uri)
-    return read_next.referenced_by(build.site, page, citing) if page is not None else None
+def _problems_shown(build, src_uri: str) -> str:
+    """The fingerprint of the problems hooks/report.py gives a page's template."""
+    return fingerprint(None if build.strict else build.problems_by_path.get(build.display_path(src_uri), []))
 
 
-def _shown_after_env(build, src_uri: str) -> tuple[list | None, list | None]:
-    """What hooks/read_next.py and hooks/report.py give a page's template now."""
-    referenced_by = _referenced_by(build, src_uri, _citing(build, src_uri))
-    problems = None if build.strict else build.problems_by_path.get(build.display_path(src_uri), [])
-    return referenced_by, problems
-
-
-# After hooks/read_next.py and hooks/report.py have given the page what on_env decided.
+# After hooks/report.py has given the page its problems.
 @event_priority(-50)
 def on_page_context(context, page, config, nav):
     build = state.for_config(config)
@@ -269,12 +255,13 @@ def on_page_context(context, page, config, nav):
     notice = bool(rebuild.lagging) and rebuild.why.get(src_uri) in preview.EDITS
     if notice:
         context["preview_lag"] = preview.lag_items(rebuild.lagging, build.display_path)
+    citing = _citing(build, src_uri)
     build.cache.rendered[src_uri] = RenderedPage(
         source=build.cache.read.get(src_uri, ""),
-        shows=preview.shows(rebuild.views.get(src_uri, ""), context.get("referenced_by")),
-        after_env=preview.after_env(context.get("referenced_by"), context.get("build_problems")),
+        shows=preview.shows(rebuild.views.get(src_uri, ""), build.site, citing),
+        citing=citing,
+        problems=fingerprint(context.get("build_problems")),
         notice=notice,
-        citing=_citing(build, src_uri),
         **rebuild.rendered.pop(src_uri),
     )
     return context

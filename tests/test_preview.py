@@ -34,7 +34,7 @@ def test_a_bounded_table_forgets_the_least_recently_used():
     table["a"], table["b"] = 1, 2
     assert table.get("a") == 1  # now "b" is the least recently used
     table["c"] = 3
-    assert ("a" in table, "b" in table, "c" in table, len(table)) == (True, False, True, 2)
+    assert (list(table), len(table)) == (["a", "c"], 2)
 
 
 def test_remember_computes_once_per_key():
@@ -86,12 +86,14 @@ def test_pruning_forgets_the_pages_that_are_gone():
     cache = PreviewCache()
     for src_uri in ("kept.md", "gone.md"):
         cache.read_page(src_uri, b"text", (), lambda: None)
+        cache.page_check("rule", src_uri, (), lambda: [])
         cache.rendered[src_uri] = _rendered(output=f"/site/{src_uri}.html")
     cache.lagging = {"kept.md", "gone.md"}
     gone = cache.prune(["kept.md"])
     assert [entry.output for entry in gone] == ["/site/gone.md.html"]
     assert (list(cache.read), cache.lagging, "gone.md" in cache.rendered) == (["kept.md"], {"kept.md"}, False)
-    assert [key[0] for key in cache.pages._items] == ["kept.md"]
+    assert [key[0] for key in cache.pages] == ["kept.md"]
+    assert [key[1] for key in cache.checks] == ["kept.md"]
 
 
 def test_fingerprints_and_digests_follow_content():
@@ -104,7 +106,8 @@ def test_fingerprints_and_digests_follow_content():
 
 
 def _rendered(**fields) -> RenderedPage:
-    values = {"source": "s1", "shows": "v1", "after_env": ("r1", "p1"), "notice": False, **fields}
+    values = {"source": "s1", "shows": "v1", "citing": frozenset({"a.md"}), "problems": "p1", "notice": False}
+    values |= fields
     return RenderedPage(**values)
 
 
@@ -131,11 +134,11 @@ def test_plan_renders_again_what_changed_and_keeps_the_rest():
 def test_a_skipped_page_lags_when_what_on_env_decided_differs_from_what_it_shows():
     kept = {"same.md": _rendered(), "cited.md": _rendered(), "broken.md": _rendered(), "both.md": _rendered()}
     now = {
-        "same.md": ("r1", "p1"),
-        "cited.md": ("r2", "p1"),
-        "broken.md": ("r1", "p2"),
-        "both.md": ("r2", "p2"),
-        "forgotten.md": ("r1", "p1"),
+        "same.md": (frozenset({"a.md"}), "p1"),
+        "cited.md": (frozenset({"a.md", "b.md"}), "p1"),
+        "broken.md": (frozenset({"a.md"}), "p2"),
+        "both.md": (frozenset(), "p2"),
+        "forgotten.md": (frozenset({"a.md"}), "p1"),
     }
     assert preview.lagging(now, kept, now) == {
         "cited.md": [preview.REFERENCED_BY],
@@ -188,34 +191,62 @@ def test_the_lag_line_names_each_page_and_what_it_shows_out_of_date():
     )
 
 
-def _model(titles: dict[str, str]) -> Site:
+def _model(titles: dict[str, str], body: str = "") -> Site:
     site = Site()
     for src_uri, title in titles.items():
         page = SitePage(src_uri, f"docs/{src_uri}", src_uri.removesuffix(".md") + "/")
         page.front.values["title"] = title
+        page.front.body = body
         site.add(page)
+    site.pages["one/article.md"].read_next = [ReadNextEntry("two/target.md", 1, 1)]
     return site
+
+
+TITLES = {
+    "index.md": "Pillar",
+    "one/index.md": "One",
+    "one/article.md": "Article",
+    "two/index.md": "Two",
+    "two/target.md": "Target",
+    "three/index.md": "Three",
+    "three/far.md": "Far",
+}
 
 
 def test_a_page_view_changes_with_what_it_shows_of_other_pages_only():
     def view(titles: dict[str, str]) -> str:
         site = _model(titles)
         article = site.pages["one/article.md"]
-        article.read_next = [ReadNextEntry("two/target.md", 1, 1)]
         return fingerprint(preview.page_view(site, HubOrder.of(site), article, SERVE_URL, "Hub"))
 
-    titles = {
-        "one/index.md": "One",
-        "one/article.md": "Article",
-        "two/index.md": "Two",
-        "two/target.md": "Target",
-    }
-    titles |= {"three/index.md": "Three", "three/far.md": "Far"}
-    assert view(titles) == view(dict(titles))
-    assert view(titles) != view(titles | {"two/target.md": "Renamed"})  # its Read Next card
-    assert view(titles) != view(titles | {"two/index.md": "Second"})  # the card's hub
-    assert view(titles) != view(titles | {"one/index.md": "First"})  # its own hub, in the sidebar
-    assert view(titles) == view(titles | {"three/index.md": "Third", "three/far.md": "Farther"})
+    assert view(TITLES) == view(dict(TITLES))
+    assert view(TITLES) != view(TITLES | {"two/target.md": "Renamed"})  # its Read Next card
+    assert view(TITLES) != view(TITLES | {"two/index.md": "Second"})  # the card's hub
+    assert view(TITLES) != view(TITLES | {"one/index.md": "First"})  # its own hub, in the sidebar
+    assert view(TITLES) == view(TITLES | {"three/index.md": "Third", "three/far.md": "Farther"})
+
+
+def _views(site: Site, cache: PreviewCache) -> dict[str, str]:
+    return preview.views(list(site.pages), site, HubOrder.of(site), SERVE_URL, "Hub", "all pages", cache)
+
+
+def test_no_view_shows_a_page_body():
+    # What lets the preview skip the views while no page's face changes.
+    plain, linked = _model(TITLES, body="Plain text."), _model(TITLES, body="## New\n\n[A link](x.md).")
+    assert _views(plain, PreviewCache()) == _views(linked, PreviewCache())
+
+
+def test_views_are_worked_out_again_only_when_a_face_changes():
+    cache = PreviewCache()
+    first = _views(_model(TITLES), cache)
+    assert _views(_model(TITLES, body="An edit."), cache) is first
+    renamed = _views(_model(TITLES | {"two/target.md": "Renamed"}), cache)
+    assert renamed is not first
+    assert [src for src in TITLES if renamed[src] != first[src]] == [
+        "one/article.md",
+        "two/index.md",
+        "two/target.md",
+    ]
 
 
 # --- The loader with the cache ------------------------------------------------------------

@@ -11,9 +11,9 @@ What needs the rendered pages (links and anchors, the HTML allow-list, the
 articles no page cites, the last scan of the output) stays in the hooks.
 
 The preview (`make serve`) passes its cache (filmhub.preview_cache): a page
-whose bytes have not changed is then not read again, nor checked again
-against the same glossary and rules. Without one, everything is read and
-checked.
+whose bytes have not changed is then not read again, nor are its Read Next
+list, its definitions and its content rules checked again against the same
+glossary and rules. Without one, everything is read and checked.
 """
 
 from __future__ import annotations
@@ -138,17 +138,20 @@ def check_site(site: Site, checks: Checks, cache: PreviewCache | None = None) ->
     problems = site.placement_problems() + site.duplicate_title_problems()
     rules_key = (fingerprint(checks.rules),) if cache is not None else ()
     for page in site.pages.values():
-        page.read_next, entry_problems = read_next.entries(page)
-        problems += entry_problems
         if cache is None:
-            problems += content_rules.page_problems(page, checks.rules)
-        else:
-            problems += cache.page_check(
-                "content rules",
-                page.src_uri,
-                rules_key,
-                lambda page=page: content_rules.page_problems(page, checks.rules),
-            )
+            page.read_next, entry_problems = read_next.entries(page)
+            problems += entry_problems + content_rules.page_problems(page, checks.rules)
+            continue
+        page.read_next, entry_problems = cache.page_check(
+            "read next", page.src_uri, (), lambda page=page: read_next.entries(page)
+        )
+        problems += entry_problems
+        problems += cache.page_check(
+            "content rules",
+            page.src_uri,
+            rules_key,
+            lambda page=page: content_rules.page_problems(page, checks.rules),
+        )
     problems += hub_lists.marker_problems(site)
     problems += definition_problems(site, checks.glossary, cache)
     problems += glossary_source_problems(checks.glossary, checks.rules)

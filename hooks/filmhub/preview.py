@@ -37,7 +37,6 @@ from pathlib import Path
 from filmhub import hub_lists, hub_nav, read_next, search, seo
 from filmhub.hub_nav import HubOrder
 from filmhub.preview_cache import PreviewCache, RenderedPage, digest, fingerprint
-from filmhub.problems import Problem
 from filmhub.site import HUB, PILLAR, Site, SitePage
 
 # Why a page is rendered again; the first two are the writer's own edits.
@@ -49,7 +48,12 @@ NAMED = 5  # pages named in a line of the log, before "and N more"
 
 
 def page_view(site: Site, order: HubOrder, page: SitePage, site_url: str, site_name: str) -> list:
-    """What `page` shows of other pages that the site model alone decides."""
+    """What `page` shows of other pages that the site model alone decides.
+
+    It shows their faces (`face`), never their bodies: so while no page's
+    face changes, no page's view does (`views`), and a save that changes a
+    body costs no view at all. tests/test_preview.py holds it to that.
+    """
     view: list = [
         read_next.cards(site, page, page.read_next),
         hub_nav.sidebar(site, order, page),
@@ -62,6 +66,36 @@ def page_view(site: Site, order: HubOrder, page: SitePage, site_url: str, site_n
     if page.kind == PILLAR:
         view.append(hub_lists.hubs_of(site, page))
     return view
+
+
+def face(page: SitePage) -> tuple:
+    """What other pages can show of `page`: its address, its front matter
+    and its Read Next list; not its body."""
+    targets = [entry.target for entry in page.read_next]
+    return (page.src_uri, page.url, page.front.read, page.blocked, page.front.values, targets)
+
+
+def views(
+    src_uris: list[str],
+    site: Site,
+    order: HubOrder,
+    site_url: str,
+    site_name: str,
+    everything: str,
+    cache: PreviewCache,
+) -> dict[str, str]:
+    """The fingerprint of what each page shows of the others (`page_view`, and
+    `everything` that every page shows), worked out again only when the pages
+    or a page's face changed."""
+
+    def view(src_uri: str) -> str:
+        page = site.pages.get(src_uri)
+        shown = page_view(site, order, page, site_url, site_name) if page is not None else []
+        return fingerprint((everything, shown))
+
+    faces = [face(page) for page in site.pages.values()]
+    key = fingerprint((everything, site_url, site_name, src_uris, faces))
+    return cache.views.remember(key, lambda: {src_uri: view(src_uri) for src_uri in src_uris})
 
 
 def folder_digest(folder: Path) -> str:
@@ -79,17 +113,12 @@ def site_view(*, glossary: object, nav: list, files: Iterable[tuple], templates:
     return fingerprint((fingerprint(glossary), nav, sorted(files), templates, config))
 
 
-def shows(view: str, referenced_by: list | None) -> str:
+def shows(view: str, site: Site, citing: frozenset[str]) -> str:
     """The fingerprint of what a page shows of other pages: its `view` (of
-    `site_view` and `page_view`) and its "Referenced by" list as the model
-    now titles the pages in it."""
-    return fingerprint((view, referenced_by))
-
-
-def after_env(referenced_by: list | None, problems: list[Problem] | None) -> tuple[str, str]:
-    """Fingerprints of what a page shows that on_env decides: its
-    "Referenced by" list and the problems in its preview box."""
-    return fingerprint(referenced_by), fingerprint(problems)
+    `site_view` and `page_view`) and, in its "Referenced by" list, the title
+    and address of each page in `citing` (filmhub.read_next.referenced_by)."""
+    listed = sorted((site.pages[src].title, site.pages[src].url) for src in citing if src in site.pages)
+    return fingerprint((view, listed))
 
 
 @dataclass
@@ -101,8 +130,8 @@ class Rebuild:
     stale: dict[str, str] = field(default_factory=dict)  # src_uri -> why it renders again
     kept: dict[str, RenderedPage] = field(default_factory=dict)  # pages left to MkDocs: their last render
     # What rendering each page gave in this rebuild (RenderedPage's links,
-    # problems, ids, anchors, anchor_links, title, meta and output), until
-    # the page's template has its data (on_page_context).
+    # found, ids, anchors, anchor_links, title, meta and output), until the
+    # page's template has its data (on_page_context).
     rendered: dict[str, dict] = field(default_factory=dict)
     # Where the build's links and problems stood when the page being rendered started.
     marks: tuple[int, int] = (0, 0)
@@ -131,23 +160,25 @@ def plan(shows: dict[str, str], cache: PreviewCache) -> tuple[dict[str, str], di
 
 
 def lagging(
-    skipped: Iterable[str], kept: dict[str, RenderedPage], now: dict[str, tuple[str, str]]
+    skipped: Iterable[str], kept: dict[str, RenderedPage], now: dict[str, tuple[frozenset[str], str]]
 ) -> dict[str, list[str]]:
-    """The skipped pages whose output no longer shows what on_env decided
-    (`now`, from `after_env`), each with what is out of date."""
+    """The skipped pages whose output no longer shows what on_env decided,
+    each with what is out of date. `now` maps each page to the pages that cite
+    it and the fingerprint of its problems, as this rebuild found them.
+
+    A kept page's "Referenced by" list shows the same titles as when it was
+    rendered (`plan` compares them), so the list is out of date exactly when
+    the pages in it are not the same.
+    """
     result = {}
     for src_uri in skipped:
         last = kept.get(src_uri)
         if last is None:
             result[src_uri] = [UNKNOWN]
             continue
-        what = [
-            name
-            for name, shown, current in zip(
-                (REFERENCED_BY, PROBLEMS), last.after_env, now[src_uri], strict=True
-            )
-            if shown != current
-        ]
+        citing, problems = now[src_uri]
+        what = [REFERENCED_BY] if citing != last.citing else []
+        what += [PROBLEMS] if problems != last.problems else []
         if what:
             result[src_uri] = what
     return result

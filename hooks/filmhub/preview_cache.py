@@ -15,12 +15,14 @@ few thousand pages.
 - `pages`: the loader's result for each page (filmhub.pages.read_page),
   keyed by the file, the digest of its bytes and the day (some checks depend
   on the date);
-- `checks`: the per-page parts of the site-wide checks (own and copied
-  definitions, the content rules, the terms a page uses), keyed by the
-  digest of the page's bytes and what else each depends on (the glossary's
-  fingerprint, the rules);
+- `checks`: the per-page parts of the site-wide checks (Read Next lists, own
+  and copied definitions, the content rules, the terms a page uses), keyed
+  by the digest of the page's bytes and what else each depends on (the
+  glossary's fingerprint, the rules);
 - `rendered`: what rendering each page gave (RenderedPage), so a page MkDocs
   skips still takes part in the link check, the backlinks and the report;
+- `views`: what each page shows of the others (filmhub.preview.views), keyed
+  by every page's face (its address and front matter);
 - `scans`: the output guard's findings for each written file, keyed by its bytes;
 - `templates`: compiled Jinja templates, which Jinja checks against each
   template's source before using them.
@@ -30,7 +32,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import OrderedDict
-from collections.abc import Callable, Hashable, Iterable
+from collections.abc import Callable, Hashable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
@@ -47,6 +49,7 @@ PAGE_LIMIT = 5_000  # pages remembered (loader results, renders)
 CHECK_LIMIT = 20_000  # per-page check results: a few per page, and older versions
 FILE_LIMIT = 10_000  # written files whose scan is remembered
 TEMPLATE_LIMIT = 500
+VIEW_LIMIT = 2  # the views of the site as it is, and as it was (a title changed, then changed back)
 
 
 def digest(data: bytes | str) -> str:
@@ -77,6 +80,10 @@ class Bounded(Generic[K, V]):
 
     def __contains__(self, key: object) -> bool:
         return key in self._items
+
+    def __iter__(self) -> Iterator[K]:
+        """The keys, least recently used first."""
+        return iter(self._items)
 
     def get(self, key: K, default: V | None = None) -> V | None:
         if key not in self._items:
@@ -112,12 +119,14 @@ class RenderedPage:
 
     source: str  # digest of the source it was rendered from
     shows: str  # fingerprint of what it shows of other pages, as the model decides it (filmhub.preview)
-    after_env: tuple[str, str]  # fingerprints of what on_env decided: "Referenced by", its problems
+    # What on_env decided that it shows: the pages its "Referenced by" lists,
+    # and the fingerprint of the problems in its preview box.
+    citing: frozenset[str]
+    problems: str
     notice: bool  # it shows the preview's notice of pages that lag, true only at that rebuild
-    citing: frozenset[str] = frozenset()  # the pages its "Referenced by" lists
     output: str = ""  # the file it was written to
     links: tuple[Link, ...] = ()  # the links its rendering added to the link check
-    problems: tuple[Problem, ...] = ()  # the problems its rendering found (the HTML allow-list)
+    found: tuple[Problem, ...] = ()  # the problems its rendering found (the HTML allow-list)
     ids: frozenset[str] = frozenset()  # the ids a link can land on (filmhub.link_collector)
     # MkDocs' own: the page's anchors, its links to anchors in other pages
     # (target src_uri, anchor, link as written; None when MkDocs does not
@@ -151,6 +160,7 @@ class PreviewCache:
     pages: Bounded = field(default_factory=lambda: Bounded(PAGE_LIMIT))
     checks: Bounded = field(default_factory=lambda: Bounded(CHECK_LIMIT))
     rendered: Bounded[str, RenderedPage] = field(default_factory=lambda: Bounded(PAGE_LIMIT))
+    views: Bounded[str, dict[str, str]] = field(default_factory=lambda: Bounded(VIEW_LIMIT))
     scans: Bounded = field(default_factory=lambda: Bounded(FILE_LIMIT))
     templates: jinja2.BytecodeCache = field(default_factory=lambda: _TemplateBytecode(TEMPLATE_LIMIT))
     # The digest of each page's bytes when the loader last read it: what
@@ -180,6 +190,7 @@ class PreviewCache:
         """Forget the pages that no longer exist; return their last renders."""
         current = set(src_uris)
         self.pages.prune(lambda key: key[0] in current)
+        self.checks.prune(lambda key: key[1] in current)
         self.read = {src: value for src, value in self.read.items() if src in current}
         self.lagging &= current
         return self.rendered.prune(lambda src_uri: src_uri in current)
