@@ -51,8 +51,10 @@ $(TEST_STAMP): $(BUILD_LOCKS) $(TEST_LOCKS) | $(VENV)/bin/python
 # The preview is not strict: problems are listed in the terminal and at the
 # top of each page, and the draft still shows. make build and CI stop on them.
 # A port in use is one line naming the fix (hooks/filmhub/serve.py).
+# PREVIEW is what Python runs; make bench times this same command.
+PREVIEW := -m filmhub.serve
 serve: $(BUILD_STAMP) ## Preview at http://127.0.0.1:8000 with live reload (PORT=…, HOST=… to change)
-	@$(BIN)/python -m filmhub.serve --host "$(HOST)" --port "$(PORT)"
+	@$(BIN)/python $(PREVIEW) --host "$(HOST)" --port "$(PORT)"
 
 # Every check that needs no rendering, in about a second (hooks/filmhub/check.py).
 check: $(BUILD_STAMP) ## Check front matter, Read Next, glossary, content rules and redirects in a second
@@ -86,12 +88,14 @@ lint: $(TEST_STAMP) ## Lint and check the formatting of the Python (ruff)
 linkcheck-external: $(BUILD_STAMP) ## Check every external link once (needs the internet)
 	$(BIN)/python -m filmhub.external_links
 
-# What the hooks add to a build of ARTICLES synthetic articles (CPU time), and
-# how their time grows on inputs that were once quadratic (tests/pathological.py).
-ARTICLES ?= 2000
-bench: $(TEST_STAMP) ## Measure what the hooks add to a build of ARTICLES=2000 articles
-	cd tests && ../$(BIN)/python benchmark.py --articles $(ARTICLES)
-	cd tests && ../$(BIN)/python pathological.py
+# What the hooks cost in a build of ARTICLES synthetic articles (interleaved
+# whole-process CPU ratios), the preview's save-to-shown time, a reader's
+# bytes and the growth on once-quadratic inputs, in one table and in
+# test-output/bench-N.json (tests/benchmark.py). ARTICLES=2000, or "500 2000"
+# for both and the growth between them, takes a while.
+ARTICLES ?= 500
+bench: $(TEST_STAMP) ## Measure the hooks' cost, the preview and page weights at ARTICLES=500 (or 2000)
+	cd tests && ../$(BIN)/python benchmark.py --articles $(ARTICLES) --preview="$(PREVIEW)"
 
 format: $(TEST_STAMP) ## Apply ruff's fixes and formatting
 	$(BIN)/ruff check --fix .

@@ -1,9 +1,10 @@
 """Hub lists: each hub page lists its articles, the pillar guide lists the hubs.
 
 Replaces the `<!-- articles -->` and `<!-- hubs -->` markers with lists
-rendered from the site model (filmhub.hub_lists) through the partials in
-overrides/, so a new article appears on its hub page without anyone editing
-it, and places each article under its hub's tab in the navigation.
+rendered from the site model (filmhub.hub_lists) through one partial,
+overrides/partials/hub-list.html, so a new article appears on its hub page
+without anyone editing it, and places each article under its hub's tab in
+the navigation.
 """
 
 from __future__ import annotations
@@ -35,12 +36,12 @@ def on_page_markdown(markdown, page, config, files):
         page.parent = build.hub_sections.get(site_page.hub)
     if site_page.kind == HUB:
         articles = hub_lists.articles_of(build.site, site_page)
-        return replace_markers(
-            markdown, "articles", lambda _: render_block(env, "partials/hub-articles.html", articles=articles)
-        )
+        return replace_markers(markdown, "articles", lambda _: _list(env, "articles", articles))
     if site_page.kind == PILLAR:
         hubs = hub_lists.hubs_of(build.site, site_page)
-        return replace_markers(
-            markdown, "hubs", lambda _: render_block(env, "partials/hub-overview.html", hubs=hubs)
-        )
+        return replace_markers(markdown, "hubs", lambda _: _list(env, "hubs", hubs))
     return markdown
+
+
+def _list(env, kind: str, items: list[dict]) -> str:
+    return render_block(env, "partials/hub-list.html", kind=kind, items=items)

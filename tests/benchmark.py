@@ -1,139 +1,129 @@
-"""How much the hooks add to a build, at scale: `make bench` (ARTICLES=2000).
+"""What the hooks cost at scale, and what readers and writers wait for: `make bench`.
 
-Writes a synthetic hub of N articles (six hubs, links between articles, Read
-Next lists, glossary terms in the text) into a temporary folder, builds it
-with the project's real setup once with the hooks and once without, and
-prints both CPU times (best of three) and the hooks' share. Then, in
-Chromium, what a reader downloads from that site: an article's first load
-and one search (tests/page_weight.py). Everything is printed and written to
-test-output/bench-N.json. A measurement, not a test: it runs on demand,
-never in `make test`.
+    make bench                      500 synthetic articles
+    make bench ARTICLES=2000        2,000 (it takes a while)
+    make bench ARTICLES="500 2000"  both, and how the cost per article grows
+
+For each size, a synthetic hub (tests/synthetic_hub.py) is built in four
+setups, each build a process of its own, interleaved round after round
+(tests/build_cost.py): the full stack, the hooks without search (Pagefind),
+no hooks, and MkDocs' plain theme. Reported:
+
+- the hooks' cost (full stack ÷ no hooks), and the same without search
+  beside search's own; the full stack ÷ the plain theme (the floor): whole-
+  process CPU ratios, the median and range of one ratio per round;
+- CPU milliseconds per article, and its growth from 500 to 2,000;
+- the peak memory of a build, with and without the hooks;
+- the preview: save → the page `make serve` serves shows the edit
+  (tests/preview_latency.py);
+- what a reader downloads: an article's first load and one search, in
+  Chromium (tests/page_weight.py);
+- how the hooks' own code grows on inputs that were once quadratic
+  (tests/pathological.py).
+
+Everything is printed as a table and written to test-output/bench-N.json. A
+measurement, not a test: it runs on demand, never in `make test`.
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime
+import itertools
 import json
-import logging
-import random
+import os
+import shlex
+import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
-import yaml
+import build_cost
+import pathological
+import preview_latency
+from build_cost import Cost, Spread
 from page_weight import CHROMIUM_FLAGS, chromium, first_load_and_search, serving
-
-from sitebuilder import GLOSSARY_AI, HOOKS, RELAXED_RULES, REPO, page
-
-# The article measured, and a word every article has: the search that
-# matches the most pages.
-ARTICLE = "fundamentals/article-00000/"
-SEARCH_WORD = "transcript"
-HUBS = ["fundamentals", "generative-video", "pre-production", "screenwriting", "post-production", "ethics"]
-PARAGRAPH = (
-    "An editor checks every transcript line against the audio, because the model can invent words around "
-    "long pauses. Drift shows up when a generated shot runs past a few seconds, and AI output stays a draft "
-    "until someone compares it with the source. "
+from synthetic_hub import (
+    ARTICLE_SOURCE,
+    ARTICLE_URL,
+    FULL_STACK,
+    NO_HOOKS,
+    PLAIN,
+    SETUPS,
+    WITHOUT_SEARCH,
+    synthetic_site,
+    write_config,
+    write_setup,
 )
 
+from sitebuilder import HOOKS, REPO
 
-def synthetic_site(root: Path, count: int, seed: int = 1) -> None:
-    rng = random.Random(seed)
-    names = [(HUBS[i % len(HUBS)], f"article-{i:05d}") for i in range(count)]
+__all__ = ["main", "synthetic_site", "write_config"]  # the browser tests build synthetic hubs too
 
-    def write(rel: str, text: str) -> None:
-        (root / rel).parent.mkdir(parents=True, exist_ok=True)
-        (root / rel).write_text(text, encoding="utf-8")
-
-    write("glossary/ai.yml", GLOSSARY_AI)
-    write(
-        "glossary/drift.yml",
-        "term: drift\nshort: Things changing between shots that should match.\ndefinition: Full text.\n",
-    )
-    write("docs/index.md", page("Pillar", "<!-- definition: ai -->\n\n<!-- hubs -->"))
-    for order, hub in enumerate(HUBS, 1):
-        write(f"docs/{hub}/index.md", page(hub.title(), "Articles:\n\n<!-- articles -->", order=order))
-    for i, (hub, name) in enumerate(names):
-        others = rng.sample(names, 4)
-        links = " ".join(f"[see {n}](../{h}/{n}.md#section-2)" for h, n in others[:2])
-        body = "\n\n".join(f"## Section {s}\n\n{PARAGRAPH * 3}{links if s == 1 else ''}" for s in range(1, 5))
-        read_next = [f"{h}/{n}.md" for h, n in others[2:] if n != name] or ["index.md"]
-        write(f"docs/{hub}/{name}.md", page(f"Article {i}", body, read_next=read_next))
+OUTPUT = REPO / "test-output"
+# A word every article has: the search that matches the most pages.
+SEARCH_WORD = "transcript"
+# Growth is reported between these two sizes, from their results files.
+GROWTH_SIZES = {500: 2000, 2000: 500}
+# numerator, denominator, what the ratio says
+RATIOS = [
+    (FULL_STACK, NO_HOOKS, "the hooks' cost: full stack ÷ no hooks"),
+    (WITHOUT_SEARCH, NO_HOOKS, "hooks without search ÷ no hooks"),
+    (FULL_STACK, WITHOUT_SEARCH, "search (Pagefind): full stack ÷ hooks without search"),
+    (FULL_STACK, PLAIN, "full stack ÷ MkDocs' plain theme (the floor)"),
+    (NO_HOOKS, PLAIN, "no hooks ÷ plain theme (Material and overrides/)"),
+]
 
 
-def write_config(root: Path, hooks: list[str]) -> Path:
-    """The synthetic site's mkdocs.yml: the project's own setup, with `hooks` (or none)."""
-    settings = {
-        "INHERIT": str(REPO / "mkdocs.yml"),
-        "site_url": "https://hub.example.org/",
-        "nav": ["index.md", *({hub.title(): [f"{hub}/index.md"]} for hub in HUBS), "glossary.md"],
-        "theme": {"custom_dir": str(REPO / "overrides")},
-        "hooks": hooks,
-        "watch": [],
-        # Synthetic articles are short: the rules still run, but log nothing.
-        "extra": {"hub": {"articles": RELAXED_RULES}},
-    }
-    if not hooks:  # without the hooks there is no generated glossary page to list
-        settings["nav"] = settings["nav"][:-1]
-        settings["validation"] = {
-            "links": {"not_found": "info", "anchors": "info", "unrecognized_links": "info"}
-        }
-    (root / "mkdocs.yml").write_text(yaml.safe_dump(settings, sort_keys=False))
-    return root / "mkdocs.yml"
-
-
-def build_time(root: Path, hooks: list[str]) -> float:
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-
-    config = load_config(str(write_config(root, hooks)), strict=False)
-    # CPU time, not wall time: other work on the machine barely moves it.
-    start = time.process_time()
-    build(config)
-    return time.process_time() - start
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--articles", type=int, default=2000)
-    parser.add_argument("--runs", type=int, default=3, help="the best of this many builds is reported")
-    args = parser.parse_args(argv)
-    logging.getLogger("mkdocs").setLevel(logging.ERROR)
-    with tempfile.TemporaryDirectory() as folder:
+def measure(count: int, args: argparse.Namespace) -> dict:
+    """Every figure for a hub of `count` articles."""
+    with tempfile.TemporaryDirectory(prefix=f"bench-{count}-") as folder:
         root = Path(folder)
-        synthetic_site(root, args.articles)
-        without = min(build_time(root, []) for _ in range(args.runs))
-        with_hooks = min(build_time(root, HOOKS) for _ in range(args.runs))
-        reader = reader_bytes(root / "site")  # the last build was with the hooks, so with the search index
-    share = (with_hooks - without) / with_hooks
-    print(
-        f"{args.articles} articles, CPU time: {without:.2f} s without the hooks, {with_hooks:.2f} s with them"
-    )
-    print(f"The hooks' share of the build: {share:.1%}")
-    if reader:
-        print(
-            f"An article's first load: {reader['first_load_bytes']:,} bytes; one search for "
-            f"'{SEARCH_WORD}': {reader['search_bytes']:,} bytes, {reader['search_ms']:,} ms to show "
-            f"{reader['results_shown']} results (bytes as a host sends them, gzipped)"
-        )
-    results = REPO / "test-output" / f"bench-{args.articles}.json"
-    results.parent.mkdir(exist_ok=True)
-    results.write_text(
-        json.dumps(
-            {
-                "articles": args.articles,
-                "cpu_seconds_without_hooks": round(without, 3),
-                "cpu_seconds_with_hooks": round(with_hooks, 3),
-                "hooks_share": round(share, 4),
-                **reader,
+        synthetic_site(root, count)
+        configs = {setup: write_setup(root, setup) for setup in SETUPS}
+        site = {setup: root / "built" / setup.replace(" ", "-") for setup in SETUPS}
+
+        def builder(setup: str):
+            # The hooks' own builds are strict, as `make build` is; the others warn
+            # about links to pages only the hooks make.
+            return lambda: build_cost.build(
+                configs[setup], site[setup], strict=setup in (FULL_STACK, WITHOUT_SEARCH)
+            )
+
+        builds = {setup: builder(setup) for setup in SETUPS}
+        for setup in SETUPS:  # once untimed: caches warm, and every setup builds
+            builds[setup]()
+        costs = build_cost.interleaved(builds, args.pairs)
+        results = {
+            "articles": count,
+            "rounds": args.pairs,
+            "builds": {setup: _costs(costs[setup]) for setup in SETUPS},
+            "ratios": {
+                f"{top} / {bottom}": build_cost.ratio(costs, top, bottom).as_dict()
+                for top, bottom, _ in RATIOS
             },
-            indent=1,
-        )
-        + "\n"
-    )
-    print(f"Written to {results.relative_to(REPO)}")
-    return 0
+            "ms_per_article": round(_median_cpu(costs[FULL_STACK]) / count * 1000, 2),
+            "reader": {} if args.no_browser else reader_bytes(site[FULL_STACK]),
+        }
+        if args.edits:
+            write_config(root, HOOKS)  # `make serve` reads the folder's mkdocs.yml
+            seconds = preview_latency.save_to_shown(
+                root, args.preview, root / ARTICLE_SOURCE, ARTICLE_URL, args.edits
+            )
+            results["preview_seconds"] = Spread.of(seconds).as_dict(2)
+    return results
+
+
+def _costs(costs: list[Cost]) -> dict:
+    return {
+        "cpu_seconds": Spread.of([cost.cpu_seconds for cost in costs]).as_dict(2),
+        "peak_mb": Spread.of([cost.peak_kb / 1024 for cost in costs]).as_dict(1),
+        "wall_seconds": Spread.of([cost.wall_seconds for cost in costs]).as_dict(2),
+    }
+
+
+def _median_cpu(costs: list[Cost]) -> float:
+    return Spread.of([cost.cpu_seconds for cost in costs]).median
 
 
 def reader_bytes(site_dir: Path) -> dict[str, int]:
@@ -147,9 +137,136 @@ def reader_bytes(site_dir: Path) -> dict[str, int]:
     with sync_playwright() as playwright, serving(site_dir) as address:
         browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
         try:
-            return first_load_and_search(browser, address + ARTICLE, SEARCH_WORD)
+            return first_load_and_search(browser, address + ARTICLE_URL, SEARCH_WORD)
         finally:
             browser.close()
+
+
+def growth(results: dict, other: dict) -> dict:
+    """How the cost per article and the hooks' ratio changed from the smaller hub to the larger."""
+    small, large = sorted((results, other), key=lambda r: r["articles"])
+    return {
+        "from": small["articles"],
+        "to": large["articles"],
+        "ms_per_article": round(large["ms_per_article"] / small["ms_per_article"], 3),
+        "hooks_ratio": round(_hooks_ratio(large) / _hooks_ratio(small), 3),
+        "other_written": other.get("written"),
+    }
+
+
+def _hooks_ratio(results: dict) -> float:
+    return results["ratios"][f"{FULL_STACK} / {NO_HOOKS}"]["median"]
+
+
+def table(results: dict) -> str:
+    """The results of one size, as the terminal shows them."""
+    count, rounds = results["articles"], results["rounds"]
+    lines = [
+        f"{count:,} synthetic articles — CPU time (user + system, children included) of each build as a "
+        f"process, {rounds} interleaved rounds; median (min–max) of the per-round ratios",
+    ]
+    for top, bottom, label in RATIOS:
+        ratio = results["ratios"][f"{top} / {bottom}"]
+        lines.append(f"  {label:<54} {ratio['median']:5.2f}×  ({ratio['min']:.2f}–{ratio['max']:.2f})")
+    builds = results["builds"]
+    lines.append(
+        "  CPU seconds per build (median)                         "
+        + " · ".join(f"{setup} {builds[setup]['cpu_seconds']['median']:.1f}" for setup in SETUPS)
+    )
+    lines.append(f"  CPU ms per article, full stack                         {results['ms_per_article']:.1f}")
+    if "growth" in results:
+        grown = results["growth"]
+        lines.append(
+            f"  growth {grown['from']:,} → {grown['to']:,} articles: ms per article ×{grown['ms_per_article']:.2f}, "
+            f"the hooks' ratio ×{grown['hooks_ratio']:.2f} (the other size measured {grown['other_written']})"
+        )
+    lines.append(
+        "  peak memory of a build (median)                        "
+        f"full stack {builds[FULL_STACK]['peak_mb']['median']:.0f} MB · "
+        f"no hooks {builds[NO_HOOKS]['peak_mb']['median']:.0f} MB"
+    )
+    if "preview_seconds" in results:
+        preview = results["preview_seconds"]
+        lines.append(
+            f"  preview: save → the served page shows it               {preview['median']:.1f} s  "
+            f"({preview['min']:.1f}–{preview['max']:.1f}, {len(preview['values'])} edits)"
+        )
+    reader = results.get("reader")
+    if reader:
+        lines.append(
+            f"  an article's first load (gzip as sent)                 {reader['first_load_bytes']:,} bytes"
+        )
+        lines.append(
+            f"  one search for '{SEARCH_WORD}'                              {reader['search_bytes']:,} bytes, "
+            f"{reader['search_ms']:,} ms to show {reader['results_shown']} results"
+        )
+    return "\n".join(lines)
+
+
+def pathological_figures(n: int) -> dict:
+    rows = pathological.growth(n)
+    return {
+        "n": n,
+        "cases": {
+            name: {"ms": [round(s * 1000, 1) for s in times], "per_doubling": _doublings(times)}
+            for name, times in rows
+        },
+    }
+
+
+def _doublings(times: list[float]) -> list[float]:
+    return [round(b / max(a, 1e-9), 2) for a, b in itertools.pairwise(times)]
+
+
+def pathological_table(figures: dict) -> str:
+    lines = [
+        f"Pathological inputs: the hooks' CPU time at N={figures['n']:,}, 2N and 4N "
+        "(×2 per doubling is linear, ×4 quadratic)"
+    ]
+    for name, case in figures["cases"].items():
+        one, two, four = case["ms"]
+        first, second = case["per_doubling"]
+        lines.append(f"  {name:<17} {one:8.1f} ms {two:8.1f} ms {four:8.1f} ms   ×{first:.1f} ×{second:.1f}")
+    return "\n".join(lines)
+
+
+def _commit() -> str:
+    run = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True, text=True)
+    dirty = subprocess.run(["git", "status", "--porcelain"], cwd=REPO, capture_output=True, text=True).stdout
+    return run.stdout.strip() + ("+changes" if dirty.strip() else "")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--articles", type=int, nargs="+", default=[500], help="hub sizes (default 500)")
+    parser.add_argument("--pairs", type=int, default=5, help="interleaved rounds of builds (default 5)")
+    parser.add_argument("--edits", type=int, default=5, help="saves timed in the preview (0: none)")
+    parser.add_argument(
+        "--preview", type=shlex.split, default=None, help="what make serve passes to Python (PREVIEW)"
+    )
+    parser.add_argument("--no-browser", action="store_true", help="skip the page weights (Chromium)")
+    parser.add_argument("--pathological-n", type=int, default=4000)
+    args = parser.parse_args(argv)
+    args.preview = args.preview or preview_latency.preview_arguments()
+    OUTPUT.mkdir(exist_ok=True)
+    figures = pathological_figures(args.pathological_n)
+    for count in args.articles:
+        results = measure(count, args)
+        results |= {
+            "written": datetime.datetime.now().isoformat(timespec="seconds"),
+            "commit": _commit(),
+            "cpus": os.cpu_count(),
+            "pathological": figures,
+        }
+        other = OUTPUT / f"bench-{GROWTH_SIZES.get(count)}.json"
+        if other.exists():
+            results["growth"] = growth(results, json.loads(other.read_text()))
+        path = OUTPUT / f"bench-{count}.json"
+        path.write_text(json.dumps(results, indent=1, ensure_ascii=False) + "\n")
+        print(table(results))
+        print(f"  written to {path.relative_to(REPO)}\n")
+    print(pathological_table(figures))
+    return 0
 
 
 if __name__ == "__main__":

@@ -37,6 +37,10 @@ MAX_UNCLOSED = 50
 _COMPACT_YAML = re.compile(r"[-?](?:[ \t]+|$)")
 _NESTING_MARKER = re.compile(r"(?:[-*+][ \t]+|\d{1,9}[.)][ \t]+|>[ \t]?)")
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)[^<>]*?(/?)>")
+# What _Unclosed counts, in the order Markdown reads it: a backslash and the
+# character it escapes, '](' as one, and the brackets and '<' '>' alone;
+# every other character is skipped in C rather than looked at in Python.
+_UNCLOSED_TOKENS = re.compile(r"\\.?|\]\(?|[\[)<>]", re.DOTALL)
 _VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
 
 
@@ -163,30 +167,24 @@ class _Unclosed:
         self.tags_past_limit = 1  # the line where the page passed MAX_UNCLOSED tags
 
     def read(self, line: str, number: int) -> None:
-        index, length = 0, len(line)
-        while index < length:
-            char = line[index]
-            if char == "\\":
-                index += 2
-                continue
-            if char == "[":
+        for match in _UNCLOSED_TOKENS.finditer(line):
+            token = match.group()
+            if token == "[":
                 self.brackets += 1
-            elif char == "]":
+            elif token[0] == "]":
                 self.brackets = max(0, self.brackets - 1)
-                if line.startswith("(", index + 1):
+                if token == "](":
                     self.addresses += 1
-                    index += 1
-            elif char == ")" and self.addresses:
+            elif token == ")" and self.addresses:
                 self.addresses -= 1
-            elif (
-                char == "<" and index + 1 < length and (line[index + 1].isalpha() or line[index + 1] in "/!")
-            ):
-                if self.tag_open:
-                    self._unclosed_tag(number)
-                self.tag_open = True
-            elif char == ">":
+            elif token == "<":
+                after = line[match.end() : match.end() + 1]
+                if after and (after.isalpha() or after in "/!"):
+                    if self.tag_open:
+                        self._unclosed_tag(number)
+                    self.tag_open = True
+            elif token == ">":
                 self.tag_open = False
-            index += 1
 
     def end_block(self, number: int) -> None:
         if self.tag_open:

@@ -72,6 +72,10 @@ _CLASSIFYING = (
 )
 
 
+# The definition line of a definition list entry: ": A tool that…".
+_DEFINITION_LIST_ENTRY = re.compile(r"^:\s{1,4}\S")
+
+
 @dataclass
 class DefinitionChecker:
     """Compiled once per build from the glossary; checks one page at a time."""
@@ -139,7 +143,7 @@ class DefinitionChecker:
                         path, number, 1, abbreviation.group("name").strip(), line.strip(), "abbreviation"
                     )
                 )
-            if re.match(r"^:\s{1,4}\S", line) and previous[0] == number - 1:
+            if _DEFINITION_LIST_ENTRY.match(line) and previous[0] == number - 1:
                 term_line = previous[1].strip().strip("*_")
                 if self.glossary.named(term_line):
                     found.append(
@@ -222,7 +226,9 @@ class CopyChecker:
             if len(words) < MIN_WORDS:
                 continue
             present = set(words)
-            candidates = sorted({n for word in present for n in self._index.get(word, ())})
+            # Most sentences share no indexed word with any definition: found in C.
+            indexed = present & self._index.keys()
+            candidates = sorted({n for word in indexed for n in self._index[word]})
             for number in candidates:
                 term, canon, unique = self._canon[number]
                 if len(unique & present) < CONTAINMENT * len(unique):

@@ -64,6 +64,11 @@ ELEMENTS: dict[str, frozenset[str]] = {
 }
 # Written by pymdownx.tabbed on its container, read by Material's script.
 _EXTENSION_ATTRIBUTES = {"div": frozenset({"data-tabs"})}
+# Every attribute each element may have, put together once.
+_ALLOWED = {
+    tag: _EVERYWHERE | _ACCESSIBLE | attributes | _EXTENSION_ATTRIBUTES.get(tag, frozenset())
+    for tag, attributes in ELEMENTS.items()
+}
 _INPUT_TYPES = frozenset({"radio", "checkbox"})
 _CELL_STYLE = re.compile(r"\s*text-align:\s*(?:left|right|center)\s*;?\s*", re.IGNORECASE)
 URL_ATTRIBUTES = frozenset({"href", "src", "srcset", "poster", "cite"})
@@ -150,7 +155,7 @@ def _element(node: LexborNode) -> list[Violation]:
     if tag not in ELEMENTS:
         hint = _ELEMENT_HINTS.get(tag, _DEFAULT_HINT)
         return [Violation(f"<{for_log(tag)}> is not allowed in a page — {hint}", tag)]
-    allowed = _EVERYWHERE | _ACCESSIBLE | ELEMENTS[tag] | _EXTENSION_ATTRIBUTES.get(tag, frozenset())
+    allowed = _ALLOWED[tag]
     problems = []
     for name, value in attributes.items():
         name = name.lower()

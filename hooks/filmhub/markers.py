@@ -91,6 +91,8 @@ def replace_markers(markdown: str, name: str, render: Callable[[Marker], str]) -
 
     The result is surrounded by blank lines so Markdown reads it as a block.
     """
+    if "<!--" not in markdown:
+        return markdown  # no marker, and most pages have none: no need to read the lines
     lines = split_lines(markdown, keepends=True)
     outside = {number for number, _ in lines_outside_code(markdown, 0)}
     for number in sorted(outside):

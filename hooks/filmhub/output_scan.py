@@ -159,6 +159,8 @@ def _show(value: str, limit: int = 80) -> str:
 
 def dangerous_scheme(url: str) -> str | None:
     """'javascript:' if the address would run a script (or is data: or vbscript:)."""
+    if ":" not in url:
+        return None  # the common case, a relative address: no scheme at all
     normal = url.translate(_INVISIBLE).lower()
     return next((scheme for scheme in DANGEROUS_SCHEMES if normal.startswith(scheme)), None)
 
@@ -230,15 +232,46 @@ def scan_html(
     found: list[str] = []
     for node in _elements(LexborHTMLParser(text)):
         tag = (node.tag or "").lower()
-        attributes = {name.lower(): value or "" for name, value in node.attributes.items()}
-        if tag == "script":
-            found += _script_findings(node, attributes, path, site_path, theme_scripts)
-        elif tag == "base":
-            found.append("a <base> element, which would change where every relative address leads")
-        elif tag == "style":
-            found += _html_style_findings(node.text(deep=True), "a <style> element", site_host)
-        for name, value in attributes.items():
-            found += _html_attribute_findings(tag, name, value, attributes, site_host)
+        attributes = node.attributes
+        if tag in _ELEMENTS_CHECKED or _any_checked(attributes):
+            found += _element_findings(node, tag, attributes, path, site_host, site_path, theme_scripts)
+    return found
+
+
+def _any_checked(names: Iterable[str]) -> bool:
+    """Whether any of these attributes can hold something the scan looks for;
+    most (class, id, aria-*, data-*) cannot, and most elements have only those."""
+    # A loop, not any(): this runs for every element of every page, and is faster so.
+    for name in names:  # noqa: SIM110
+        if _checked(name.lower()):
+            return True
+    return False
+
+
+def _checked(name: str) -> bool:
+    """Whether _html_attribute_findings looks at an attribute of this (lowercase) name."""
+    return name in _ATTRIBUTES_CHECKED or name.startswith("on")
+
+
+def _element_findings(
+    node: LexborNode,
+    tag: str,
+    raw_attributes: dict[str, str | None],
+    path: str,
+    site_host: str | None,
+    site_path: str,
+    theme_scripts: Sequence[re.Pattern],
+) -> list[str]:
+    found = []
+    attributes = {name.lower(): value or "" for name, value in raw_attributes.items()}
+    if tag == "script":
+        found += _script_findings(node, attributes, path, site_path, theme_scripts)
+    elif tag == "base":
+        found.append("a <base> element, which would change where every relative address leads")
+    elif tag == "style":
+        found += _html_style_findings(node.text(deep=True), "a <style> element", site_host)
+    for name, value in attributes.items():
+        found += _html_attribute_findings(tag, name, value, attributes, site_host)
     return found
 
 
@@ -251,9 +284,18 @@ def _elements(tree: LexborHTMLParser) -> Iterator[LexborNode]:
         roots.extend(root.template_fragments())
 
 
+# The elements _element_findings looks at for themselves, and the attributes
+# (besides on*) _html_attribute_findings looks at: an element with neither is
+# not looked at any further. A new check of another attribute adds it here.
+_ELEMENTS_CHECKED = frozenset({"script", "base", "style"})
+_ATTRIBUTES_CHECKED = URL_ATTRIBUTES | ANIMATION_ATTRIBUTES | {"srcdoc", "style", "content"}
+
+
 def _html_attribute_findings(
     tag: str, name: str, value: str, attributes: dict[str, str], site_host: str | None
 ) -> list[str]:
+    if not _checked(name):
+        return []
     if name.startswith("on"):
         return [f"an event handler '{name}' on <{tag}>"]
     if name == "srcdoc":

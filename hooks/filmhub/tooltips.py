@@ -31,26 +31,10 @@ from filmhub.glossary import Glossary, Term
 from filmhub.html_policy import GENERATED
 
 # No tooltip inside these.
-SKIPPED_TAGS = {
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "a",
-    "abbr",
-    "dfn",
-    "button",
-    "code",
-    "pre",
-    "kbd",
-    "samp",
-    "script",
-    "style",
-    "svg",
-}
-SKIPPED_CLASSES = {"admonition-title"}
+SKIPPED_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "a", "abbr", "dfn", "button"}) | frozenset(
+    {"code", "pre", "kbd", "samp", "script", "style", "svg"}
+)
+SKIPPED_CLASSES = frozenset({"admonition-title"})
 _TEXT = "hub-term-text"  # stands in for the mention's own words in the cached markup
 # The word just before a mention, in the same run of text; a window, so a
 # long paragraph is not searched back to its start for every mention.
@@ -163,4 +147,4 @@ class _Tooltips(Treeprocessor):
 def _skipped(element: etree.Element) -> bool:
     if not isinstance(element.tag, str) or element.tag in SKIPPED_TAGS or element.get(GENERATED) is not None:
         return True
-    return bool(SKIPPED_CLASSES & set(element.get("class", "").split()))
+    return not SKIPPED_CLASSES.isdisjoint(element.get("class", "").split())
