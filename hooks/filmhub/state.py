@@ -34,6 +34,7 @@ from filmhub import glossary as glossary_files
 from filmhub.diagram_links import DiagramLinks
 from filmhub.glossary import Glossary
 from filmhub.glossary_page import Letter
+from filmhub.html_policy import GENERATED
 from filmhub.hub_nav import HubOrder
 from filmhub.link_collector import LinkCollector
 from filmhub.links import Link
@@ -116,6 +117,8 @@ def for_config(config: MutableMapping) -> BuildState:
 def _start(config: MutableMapping) -> BuildState:
     project_dir = Path(config["config_file_path"] or ".").resolve().parent
     templates = config["theme"].get_env()
+    # The attribute that marks the hub's own markup, declared once (filmhub.html_policy).
+    templates.globals["hub_generated"] = GENERATED
     glossary, problems = glossary_files.load(project_dir / "glossary")
 
     def tooltip(slug: str, href: str, text: str) -> str:
