@@ -69,6 +69,9 @@ def browser():
         from playwright.sync_api import sync_playwright
     except ImportError:
         _missing("Playwright", "run `make test`, which installs requirements/test.txt")
+    # Each wait ends as soon as what it waits for holds; the ceiling is for a busy 2-core machine,
+    # where the page's renderer can be starved for seconds (Playwright's default is 5 s).
+    expect.set_options(timeout=10_000)
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
         yield chromium
