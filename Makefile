@@ -93,9 +93,11 @@ linkcheck-external: $(BUILD_STAMP) ## Check every external link once (needs the 
 # bytes and the growth on once-quadratic inputs, in one table and in
 # test-output/bench-N.json (tests/benchmark.py). ARTICLES=2000, or "500 2000"
 # for both and the growth between them, takes a while.
+# BENCH passes more options (python tests/benchmark.py --help), e.g. BENCH=--real-glossary.
 ARTICLES ?= 500
+BENCH ?=
 bench: $(TEST_STAMP) ## Measure the hooks' cost, the preview and page weights at ARTICLES=500 (or 2000)
-	cd tests && ../$(BIN)/python benchmark.py --articles $(ARTICLES) --preview="$(PREVIEW)"
+	cd tests && ../$(BIN)/python benchmark.py --articles $(ARTICLES) --preview="$(PREVIEW)" $(BENCH)
 
 format: $(TEST_STAMP) ## Apply ruff's fixes and formatting
 	$(BIN)/ruff check --fix .

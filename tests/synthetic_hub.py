@@ -45,8 +45,9 @@ SETUPS = (FULL_STACK, WITHOUT_SEARCH, NO_HOOKS, PLAIN)
 _SEARCH_HOOK = str(REPO / "hooks" / "search.py")
 
 
-def synthetic_site(root: Path, count: int, seed: int = 1) -> None:
-    """Write a hub of `count` articles under `root` (docs/ and glossary/)."""
+def synthetic_site(root: Path, count: int, seed: int = 1, glossary: Path | None = None) -> None:
+    """Write a hub of `count` articles under `root` (docs/ and glossary/): with two
+    glossary terms, or with a copy of every entry in the `glossary` folder."""
     rng = random.Random(seed)
     names = [(HUBS[i % len(HUBS)], f"article-{i:05d}") for i in range(count)]
 
@@ -54,11 +55,14 @@ def synthetic_site(root: Path, count: int, seed: int = 1) -> None:
         (root / rel).parent.mkdir(parents=True, exist_ok=True)
         (root / rel).write_text(text, encoding="utf-8")
 
-    write("glossary/ai.yml", GLOSSARY_AI)
-    write(
-        "glossary/drift.yml",
-        "term: drift\nshort: Things changing between shots that should match.\ndefinition: Full text.\n",
-    )
+    if glossary is None:
+        write("glossary/ai.yml", GLOSSARY_AI)
+        write(
+            "glossary/drift.yml",
+            "term: drift\nshort: Things changing between shots that should match.\ndefinition: Full text.\n",
+        )
+    for entry in sorted(glossary.glob("*.yml")) if glossary else []:
+        write(f"glossary/{entry.name}", entry.read_text(encoding="utf-8"))
     write("docs/index.md", page("Pillar", "<!-- definition: ai -->\n\n<!-- hubs -->"))
     for order, hub in enumerate(HUBS, 1):
         write(f"docs/{hub}/index.md", page(hub.title(), "Articles:\n\n<!-- articles -->", order=order))
