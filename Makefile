@@ -67,11 +67,13 @@ check: $(BUILD_STAMP) ## Check front matter, Read Next, glossary, content rules 
 build: $(BUILD_STAMP) ## Build the site strictly into site/, keeping the last good one on failure
 	$(BIN)/python -m filmhub.build
 
+# The tests run on every core (pytest-xdist), a file's tests on one worker so
+# its built sites are built once; the workers share one build of the real site.
 test: $(TEST_STAMP) ## Run every check and test, as CI does
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	@$(BIN)/python -m filmhub.check
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto --dist loadfile
 
 # A new article with valid front matter and a skeleton the build guides you through:
 #   make article HUB=post-production TITLE="Subtitles you can trust"

@@ -3,14 +3,7 @@
 from __future__ import annotations
 
 from filmhub import state
-from filmhub.diagram_links import DiagramLinks
-from filmhub.markers import render_block
 
 
 def on_config(config):
-    build = state.for_config(config)
-
-    def render(href: str) -> str:
-        return render_block(build.templates, "partials/diagram.html", href=href)
-
-    config.markdown_extensions.append(DiagramLinks(render))
+    config.markdown_extensions.append(state.for_config(config).diagram_links)

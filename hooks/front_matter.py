@@ -13,23 +13,21 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import InclusionLevel
 
 from filmhub import pages, redirects, site, state
 from filmhub.content_rules import ContentRules
 from filmhub.diagrams import is_diagram
+from filmhub.hub_nav import HubOrder
 
 # What MkDocs renders for a page whose body it must not parse; the problem
 # that says why is listed in the terminal and in the preview's box.
 BLOCKED_BODY = "\nThis page can't be shown until the problems listed for it are fixed.\n"
 
 
-def on_config(config):
-    # The first hook: the build's state starts here, with the theme's
-    # templates for the partials other hooks put into pages.
-    state.for_config(config).templates = config.theme.get_env()
-
-
+# Before every other hook's on_files, whatever the order in mkdocs.yml: they read the model.
+@event_priority(100)
 def on_files(files, config):
     build = state.for_config(config)
     sources = [
@@ -46,8 +44,9 @@ def on_files(files, config):
         redirects=build.redirects,
         moves=redirects.moves(build.docs_dir, redirects.base_for_moves(build.project_dir, os.environ)),
     )
-    build.site, problems = pages.load(sources, build.display_path, build.today, checks)
+    build.site, problems = pages.load(sources, build.display_path, build.today, checks, build.cache)
     build.problems += problems
+    build.hub_order = HubOrder.of(build.site)
     # Links still written to an old path get the new one as their did-you-mean.
     build.moved = {**redirects.successors(checks.moves, build.site), **build.redirects.moved}
     for file in files.documentation_pages():
@@ -88,14 +87,5 @@ def on_page_context(context, page, config, nav):
     site_page = state.for_config(config).site.pages.get(page.file.src_uri)
     if site_page is not None:
         context["page_heading"] = site_page.title
-    if site_page and site_page.published and site_page.updated:
-        context["byline"] = {
-            "published": site.display_date(site_page.published),
-            "published_iso": site_page.published.isoformat(),
-            "updated": site.display_date(site_page.updated),
-            "updated_iso": site_page.updated.isoformat(),
-            "checked": site.display_date(site_page.checked) if site_page.checked else "",
-            "checked_iso": site_page.checked.isoformat() if site_page.checked else "",
-            "minutes": site_page.reading_minutes,
-        }
+        context["byline"] = site.byline(site_page)
     return context

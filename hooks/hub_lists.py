@@ -17,7 +17,7 @@ from filmhub.site import ARTICLE, HUB, PILLAR
 def on_nav(nav, config, files):
     # Articles are not in the navigation (it lists hubs, to keep the build
     # linear); remember each hub's section so an article can sit under it.
-    sections = state.for_config(config).helpers.setdefault("hub_sections", {})
+    sections = state.for_config(config).hub_sections
     for section in (item for item in nav.items if item.is_section):
         for child in section.children:
             if child.is_page and child.file.src_uri.endswith("/index.md"):
@@ -33,7 +33,7 @@ def on_page_markdown(markdown, page, config, files):
         return markdown
     if site_page.kind == ARTICLE and page.parent is None:
         # Under its hub: the hub's tab is highlighted and the breadcrumbs show it.
-        page.parent = build.helpers.get("hub_sections", {}).get(site_page.hub)
+        page.parent = build.hub_sections.get(site_page.hub)
     if site_page.kind == HUB:
         articles = hub_lists.articles_of(build.site, site_page)
         return replace_markers(markdown, "articles", lambda _: _list(env, "articles", articles))

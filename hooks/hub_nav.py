@@ -1,14 +1,14 @@
 """Hub navigation: the hub's articles in the sidebar, previous and next at the end.
 
-Checks that mkdocs.yml names each hub's tab by the hub's title, works out
-each hub's order once the site is read, and hands every page of a hub its
+Checks that mkdocs.yml names each hub's tab by the hub's title, and hands every page of a hub its
 sidebar list and every article its neighbours (filmhub.hub_nav), which
-overrides/partials/nav-item.html and hub-pager.html print.
+overrides/partials/nav-item.html and hub-pager.html print. The page for an
+address that does not exist (overrides/404.html) gets the glossary's address.
 """
 
 from __future__ import annotations
 
-from filmhub import hub_nav, state
+from filmhub import glossary_page, hub_nav, state
 
 
 def on_nav(nav, config, files):
@@ -17,16 +17,17 @@ def on_nav(nav, config, files):
     return nav
 
 
-def on_env(env, config, files):
-    build = state.for_config(config)
-    build.hub_order = hub_nav.HubOrder.of(build.site)
-    return env
-
-
 def on_page_context(context, page, config, nav):
     build = state.for_config(config)
     site_page = build.site.pages.get(page.file.src_uri)
-    if site_page is not None and build.hub_order is not None:
+    if site_page is not None:
         context["hub_nav"] = hub_nav.sidebar(build.site, build.hub_order, site_page)
         context["hub_pager"] = hub_nav.pager(build.site, build.hub_order, site_page)
+    return context
+
+
+def on_template_context(context, template_name, config):
+    if template_name == "404.html":
+        glossary = state.for_config(config).site.pages.get(glossary_page.SRC_URI)
+        context["glossary_url"] = glossary.url if glossary else ""
     return context

@@ -1,36 +1,59 @@
 """Links: every internal link, image and anchor checked before anything is written.
 
 Collects each page's links and ids while it renders (filmhub.link_collector),
-finds the line and column each link was written at, adds the navigation's
-and the hooks' own links, and in `on_env` resolves them all at once
-(filmhub.links). Problems go to the report hook, which stops the build;
-external links are listed for `make linkcheck-external`; the pages that link
-to each page are kept for the "Referenced by" list, and an article no other
-page cites is reported (filmhub.content_rules).
+finds the line and column each link was written at (filmhub.positions), adds
+the navigation's and the hooks' own links, and in `on_env` resolves them all
+at once (filmhub.link_report). Problems go to the report hook, which stops
+the build; external links are listed for `make linkcheck-external`; the pages
+that link to each page are kept for the "Referenced by" list, and an article
+no other page cites is reported (filmhub.content_rules).
+
+MkDocs checks the same Markdown links itself (mkdocs.yml, `validation:`),
+without a line. While this hook runs, those checks log at DEBUG, so a writer
+reads each broken link once, with its place; a build without this hook (no
+hooks, or a `hooks:` list that lost this one) keeps mkdocs.yml's levels, and
+MkDocs still fails it on a broken link.
 """
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from markdown.extensions.toc import slugify as default_slugify
+from mkdocs.plugins import event_priority
 
 from filmhub import state
 from filmhub.content_rules import ContentRules, uncited_problems
 from filmhub.link_collector import LinkCollector
-from filmhub.links import HTML, MARKDOWN, NAV, Link, LinkIndex, SiteFile, check, locate, locate_in_nav
+from filmhub.link_report import check
+from filmhub.links import HTML, MARKDOWN, NAV, Link, LinkIndex, SiteFile
+from filmhub.positions import locate, locate_in_nav
+
+# MkDocs' own checks of what this hook checks too, by `validation:` group.
+# Not nav.not_found: MkDocs also logs at that level a navigation entry that
+# names a draft, which this hook does not report.
+CHECKS_DONE_HERE = {
+    "links": ("not_found", "absolute_links", "unrecognized_links", "anchors"),
+    "nav": ("absolute_links",),
+}
 
 
 def on_config(config):
-    collector = LinkCollector()
-    state.for_config(config).helpers["links"] = collector
-    config.markdown_extensions.append(collector)
+    for group, names in CHECKS_DONE_HERE.items():
+        for name in names:
+            # 'relative_to_docs' (below DEBUG) is not a level: it converts links, and stays.
+            if config.validation[group][name] > logging.DEBUG:
+                config.validation[group][name] = logging.DEBUG
+    config.markdown_extensions.append(state.for_config(config).link_collector)
 
 
 def _collector(config) -> LinkCollector:
-    return state.for_config(config).helpers["links"]
+    return state.for_config(config).link_collector
 
 
+# After the hooks that add generated pages (the glossary page) to the files.
+@event_priority(-50)
 def on_files(files, config):
     _collector(config).sources = {file.src_uri for file in files}
     return files

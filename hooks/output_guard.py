@@ -1,41 +1,55 @@
 """Output guard: the last line of defence, a scan of every page and SVG the build wrote.
 
-Listed just before report.py. When MkDocs has written the site, every HTML
+When MkDocs and the other hooks have written the site, every HTML
 page and SVG in it is scanned (hooks/filmhub/output_scan.py) for what no
 template or hook may let through: a script that is not the theme's own or
 the site's JSON-LD (or the redirects plugin's own page), an event handler, a `javascript:` address, a resource
 from another host. A hit stops the build, naming the page; `make build`
-then keeps the last good site/.
+then keeps the last good site/. In the preview (`make serve`), a file whose
+bytes were scanned before is not scanned again (filmhub.preview_cache).
 """
 
 from __future__ import annotations
 
+import functools
 import os
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs_redirects.plugin import HTML_TEMPLATE as REDIRECT_TEMPLATE
 
-from filmhub import output_scan
+from filmhub import output_scan, state
+from filmhub.preview_cache import digest, fingerprint
 
 
+# After every other hook has written its files (the search index among them).
+@event_priority(-90)
 def on_post_build(config):
     site_dir = Path(config.site_dir)
     theme_scripts = output_scan.theme_inline_scripts(Path(folder) for folder in config.theme.dirs)
     # The pages the redirects plugin writes at moved pages' old addresses.
     redirect_page = output_scan.redirect_page_pattern(REDIRECT_TEMPLATE)
+    scan = functools.partial(
+        output_scan.scan_file,
+        site_url=config.site_url,
+        theme_scripts=theme_scripts,
+        redirect_page=redirect_page,
+    )
+    cache = state.for_config(config).cache
+    # What a file's scan depends on besides its path and bytes.
+    context = fingerprint((config.site_url, [p.pattern for p in theme_scripts], redirect_page.pattern))
     findings = []
     for folder, _, names in sorted(os.walk(site_dir)):
         for name in sorted(names):
             if not name.lower().endswith(output_scan.SCANNED_SUFFIXES):
                 continue
             path = Path(folder, name)
-            findings += output_scan.scan_file(
-                path.relative_to(site_dir).as_posix(),
-                path.read_bytes(),
-                site_url=config.site_url,
-                theme_scripts=theme_scripts,
-                redirect_page=redirect_page,
-            )
+            relative, data = path.relative_to(site_dir).as_posix(), path.read_bytes()
+            if cache is None:
+                findings += scan(relative, data)
+            else:
+                key = (relative, digest(data), context)
+                findings += cache.scans.remember(key, functools.partial(scan, relative, data))
     if findings:
         raise PluginError("\n".join(finding.stop_message for finding in findings))

@@ -22,7 +22,7 @@ def on_page_context(context, page, config, nav):
     build = state.for_config(config)
     site_page = build.site.pages.get(page.file.src_uri)
     if site_page is not None:
-        context["read_next"] = read_next.cards(build.site, site_page.read_next)
+        context["read_next"] = read_next.cards(build.site, site_page, site_page.read_next)
         citing = build.backlinks.get(site_page.src_uri, set()) - {site_page.src_uri}
-        context["referenced_by"] = read_next.referenced_by(build.site, citing)
+        context["referenced_by"] = read_next.referenced_by(build.site, site_page, citing)
     return context

@@ -1,7 +1,7 @@
 """Report: every problem the checks found, listed once, before anything is written.
 
-Listed last under `hooks:` so that in `on_env` (after every page has been
-rendered, before any is written) it sees what all the other hooks found. It
+Its `on_env` runs after every other check's (an explicit priority), so that
+there (every page rendered, none written) it sees what all the checks found. It
 logs each problem as `path:line[:col]: message`, sorted by file and line,
 adds GitHub annotations on CI (those in the files a pull request changed
 first, and all of them in the job summary; filmhub.annotations) and a JSON
@@ -24,10 +24,11 @@ import sys
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 
 from filmhub import annotations, state
-from filmhub.characters import for_log
 from filmhub.generator import LOGGERS
+from filmhub.log_counter import Escaping, WarningCounter
 from filmhub.problems import ERROR, NOTICE, WARNING, sorted_problems, summary, write_json_report
 
 # Problem lines start with the file name so editors and terminals can open
@@ -39,64 +40,36 @@ JSON_REPORT_ENV = "HUB_REPORT_JSON"
 _LEVELS = {ERROR: logging.ERROR, WARNING: logging.WARNING, NOTICE: logging.INFO}
 
 
-class _WarningCounter(logging.Handler):
-    """Counts each warning once, though it listens on both generators' loggers:
-    under ProperDocs' command line a record logged to "mkdocs.…" reaches
-    "mkdocs" and then its parent, "properdocs"."""
-
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.count = 0
-        self._last: logging.LogRecord | None = None
-
-    def emit(self, record: logging.LogRecord) -> None:
-        if record is not self._last:
-            self.count += 1
-        self._last = record
-
-
-class _Escaping(logging.Filter):
-    """Every message MkDocs logs (its own ones quote file names and link
-    targets a writer typed) with control characters escaped, so none can
-    start a line of the log, where GitHub reads '::error …' as a command."""
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        message = record.getMessage()
-        escaped = for_log(message)
-        if escaped != message:
-            record.msg, record.args = escaped, None
-        return True
-
-
-def _counter(config) -> _WarningCounter:
-    return state.for_config(config).helpers.setdefault("report", _WarningCounter())
-
-
 def _stop_counting(config) -> None:
+    counter = state.for_config(config).warnings
     for name in LOGGERS:
-        logging.getLogger(name).removeHandler(_counter(config))
+        logging.getLogger(name).removeHandler(counter)
 
 
 def on_config(config):
     for logger in map(logging.getLogger, LOGGERS):
         # A build that failed before on_env could not remove its counter (MkDocs
         # gives on_build_error no config); drop it now so none outlive a build.
-        for handler in [h for h in logger.handlers if isinstance(h, _WarningCounter)]:
+        for handler in [h for h in logger.handlers if isinstance(h, WarningCounter)]:
             logger.removeHandler(handler)
-        logger.addHandler(_counter(config))
+        logger.addHandler(state.for_config(config).warnings)
         for handler in logger.handlers:
-            if not any(isinstance(f, _Escaping) for f in handler.filters):
-                handler.addFilter(_Escaping())
+            if not any(isinstance(f, Escaping) for f in handler.filters):
+                handler.addFilter(Escaping())
 
 
+# After every on_env handler that finds problems, whatever the order in mkdocs.yml
+# (only the preview's summary, hooks/preview.py, comes later): it decides on
+# every problem the other hooks found, and stops the build before any page is written.
+@event_priority(-100)
 def on_env(env, config, files):
     build = state.for_config(config)
-    earlier_warnings = _counter(config).count
+    earlier_warnings = build.warnings.count
     _stop_counting(config)
     problems = sorted_problems(build.problems)
     for problem in problems:
         log.log(_LEVELS[problem.severity], str(problem))
-    _annotate(build, problems)
+    annotations.publish(problems, build.project_dir, os.environ, sys.stdout)
     report_path = os.environ.get(JSON_REPORT_ENV)
     if report_path:
         external = [
@@ -106,9 +79,8 @@ def on_env(env, config, files):
         write_json_report(Path(report_path), problems, external_links=external)
     if not build.strict:
         # A preview: each page shows its own problems (see on_page_context).
-        by_path = build.helpers.setdefault("problems_by_path", {})
         for problem in problems:
-            by_path.setdefault(problem.path, []).append(problem)
+            build.problems_by_path.setdefault(problem.path, []).append(problem)
         return env
     stopping = [p for p in problems if p.severity != NOTICE]
     if stopping:
@@ -124,25 +96,10 @@ def on_env(env, config, files):
     return env
 
 
-def _annotate(build, problems) -> None:
-    on_github = os.environ.get("GITHUB_ACTIONS") == "true"
-    summary_file = os.environ.get(annotations.SUMMARY_ENV)
-    if not problems or not (on_github or summary_file):
-        return
-    changed = annotations.changed_files(build.project_dir, os.environ)
-    if on_github:
-        # Workflow commands must start a line of the job's output.
-        sys.stdout.write(annotations.workflow_commands(problems, changed))
-        sys.stdout.flush()
-    if summary_file:
-        annotations.append_summary(Path(summary_file), annotations.job_summary(problems, changed))
-
-
 def on_page_context(context, page, config, nav):
     build = state.for_config(config)
     if not build.strict:
-        by_path = build.helpers.get("problems_by_path", {})
-        context["build_problems"] = by_path.get(build.display_path(page.file.src_uri), [])
+        context["build_problems"] = build.problems_by_path.get(build.display_path(page.file.src_uri), [])
     return context
 
 

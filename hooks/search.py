@@ -4,8 +4,8 @@ After MkDocs has written the pages, Pagefind (filmhub.search) indexes them
 into `pagefind/` in the site: every `mkdocs build`, `make build` and test
 build gets the index. The preview (`mkdocs serve`) skips it, so a save shows
 in the browser sooner, and its search dialog says search works in the built
-site. Listed before output_guard.py, so the guard scans the site with the
-index in it.
+site. The output guard (hooks/output_guard.py) runs after it, so it scans
+the site with the index in it.
 """
 
 from __future__ import annotations

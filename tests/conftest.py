@@ -2,9 +2,21 @@
 
 from __future__ import annotations
 
-import pytest
+import fcntl
+import json
+import logging
+import os
+import warnings
 
-from sitebuilder import REPO, build_config, build_site
+import pytest
+from mistakes import CONFIG, every_mistake
+
+from filmhub import generator
+from sitebuilder import REPO, build_config, build_site, share_theme_work
+
+
+def pytest_configure(config):
+    share_theme_work()
 
 
 @pytest.fixture(autouse=True)
@@ -28,12 +40,53 @@ def site(tmp_path):
 
 
 @pytest.fixture(scope="session")
-def real_build(tmp_path_factory):
-    """The project's own site, built strictly once per test run."""
-    return build_config(REPO / "mkdocs.yml", strict=True, site_dir=tmp_path_factory.mktemp("real") / "site")
+def mistakes(tmp_path_factory):
+    """The site that breaks every rule (tests/mistakes.py), built once per test
+    run, with the JSON report beside its mkdocs.yml (report.json)."""
+    root = tmp_path_factory.mktemp("mistakes")
+    with pytest.MonkeyPatch.context() as patch:
+        for name in ("GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY", "GITHUB_BASE_REF"):
+            patch.delenv(name, raising=False)
+        patch.setenv("HUB_REPORT_JSON", str(root / "report.json"))
+        return build_site(root, every_mistake(), config=CONFIG)
 
 
 @pytest.fixture(scope="session")
-def real_site(real_build):
-    assert real_build.ok, "\n".join(real_build.messages())
-    return real_build.site_dir
+def real_site(tmp_path_factory):
+    """The project's own site, built strictly once per test run.
+
+    With pytest-xdist (make test) the workers share one build: the first to
+    need it builds it in the run's own temporary folder while the others wait
+    for the lock, then they all read it. Tests only read the real site."""
+    shared = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        shared = shared.parent  # the run's folder, above each worker's own
+    outcome = shared / "real-site.json"
+    with (shared / "real-site.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not outcome.exists():
+            built = build_config(REPO / "mkdocs.yml", strict=True, site_dir=shared / "real-site")
+            outcome.write_text(json.dumps({"ok": built.ok, "messages": built.messages()}), encoding="utf-8")
+    result = json.loads(outcome.read_text(encoding="utf-8"))
+    assert result["ok"], "\n".join(result["messages"])
+    return shared / "real-site"
+
+
+@pytest.fixture
+def in_process(monkeypatch):
+    """Undo what the generator's command line sets up for a process, so later tests see none of it."""
+    loggers = [logging.getLogger(name) for name in generator.LOGGERS]
+    for logger in loggers:
+        monkeypatch.setattr(logger, "propagate", logger.propagate)
+        monkeypatch.setattr(logger, "level", logger.level)
+        monkeypatch.setattr(logger, "parent", logger.parent)
+    from mkdocs.commands import build as mkdocs_build
+
+    monkeypatch.setattr(mkdocs_build.log, "filters", list(mkdocs_build.log.filters))
+    with warnings.catch_warnings():
+        yield
+    for logger in loggers:
+        for handler in [
+            h for h in logger.handlers if h.name in ("MkDocsStreamHandler", "ProperDocsStreamHandler")
+        ]:
+            logger.removeHandler(handler)

@@ -1,7 +1,8 @@
 """Every message a writer can meet, produced by the code that gives it.
 
-`every_message(root)` builds the site that breaks every rule at once
-(mistakes.py), runs `make check` on it, and adds what one site can't show:
+`every_message(root, mistakes)` takes the build of the site that breaks
+every rule at once (mistakes.py, built once per test run by conftest.py),
+runs `make check` on it, and adds what one site can't show:
 the files the build refuses before reading any, SVGs, a build stopped by
 its warnings or by the output guard, `make build` failing, and the writer
 tools (make article, make serve, the freshness warning, make
@@ -22,8 +23,6 @@ import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from mistakes import CONFIG, every_mistake
-
 from filmhub import (
     bounds,
     build,
@@ -40,11 +39,11 @@ from filmhub import (
     site_invariants,
 )
 from filmhub.file_policy import docs_problems
+from filmhub.link_report import check as check_links
 from filmhub.links import Link, LinkIndex, SiteFile
-from filmhub.links import check as check_links
 from filmhub.site import Site
 from filmhub.svg_policy import svg_problems
-from sitebuilder import GLOSSARY_AI, build_site, minimal_site
+from sitebuilder import GLOSSARY_AI, BuildResult, build_site, minimal_site
 
 SVGS = [
     b"<svg",
@@ -60,8 +59,8 @@ SVGS = [
 ]
 
 
-def every_message(root: Path) -> list[str]:
-    messages = site_messages(root / "site")
+def every_message(root: Path, mistakes: BuildResult) -> list[str]:
+    messages = site_messages(mistakes)
     messages += file_messages(root / "files")
     messages += [str(p) for svg in SVGS for p in svg_problems(svg, "docs/x.svg")]
     messages += stop_messages(root / "stops")
@@ -70,11 +69,10 @@ def every_message(root: Path) -> list[str]:
     return messages
 
 
-def site_messages(root: Path) -> list[str]:
+def site_messages(mistakes: BuildResult) -> list[str]:
     """The site that breaks every rule: what the build logs and what make check prints."""
-    result = build_site(root, every_mistake(), config=CONFIG)
-    found = [*result.problems, result.errors[-1]]
-    return found + [str(p) for p in check.run(root / "mkdocs.yml", datetime.date.today(), {})]
+    found = [*mistakes.problems, mistakes.errors[-1]]
+    return found + [str(p) for p in check.run(mistakes.config_file, datetime.date.today(), {})]
 
 
 def file_messages(root: Path) -> list[str]:
@@ -158,6 +156,8 @@ def rule_messages(root: Path) -> list[str]:
 
 
 class _Server(BaseHTTPRequestHandler):
+    stopping = threading.Event()  # /slow answers only when the server stops
+
     def log_message(self, *args):
         pass
 
@@ -166,7 +166,7 @@ class _Server(BaseHTTPRequestHandler):
             self.send_response(302)
             self.send_header("Location", f"/hop/{int(self.path.rsplit('/', 1)[1]) + 1}")
         elif self.path == "/slow":
-            threading.Event().wait(0.5)
+            _Server.stopping.wait()
             self.send_response(200)
         else:
             routes = {"/ok": (200, ""), "/moved": (301, "/ok"), "/a": (302, "/b"), "/b": (302, "/a")}
@@ -223,7 +223,8 @@ def _freshness(repo: Path) -> list[str]:
 def _link_check_messages() -> list[str]:
     fast = external_links.Settings(timeout=0.2, retries=0, backoff=0.01)
     server = ThreadingHTTPServer(("127.0.0.1", 0), _Server)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    _Server.stopping.clear()
+    threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}"
     try:
         paths = ["/ok", "/moved", "/missing", "/a", "/hop/0", "/slow"]
@@ -231,6 +232,7 @@ def _link_check_messages() -> list[str]:
         occurrences.append(external_links.Occurrence("http://127.0.0.1:9/", "docs/a.md", 2, 1))
         problems, _ = external_links.run(occurrences, fast, None)
     finally:
+        _Server.stopping.set()
         server.shutdown()
         server.server_close()
     offline = {"http://127.0.0.1:9/": external_links.check_url("http://127.0.0.1:9/", fast)}

@@ -17,7 +17,7 @@ import markdown
 from filmhub import html_policy
 from filmhub.glossary import Glossary, Term
 from filmhub.link_collector import LinkCollector
-from filmhub.links import locate
+from filmhub.positions import locate
 from filmhub.textscan import Body
 from filmhub.tooltips import TermTooltips
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -19,16 +20,6 @@ from benchmark import synthetic_site, write_config
 from page_weight import CHROMIUM_FLAGS, chromium, first_load_and_search, search_by_keyboard, serving, weight
 
 from sitebuilder import HOOKS, REPO, build_config
-
-try:
-    from playwright.sync_api import expect
-except ImportError:  # the browser fixture says how to install it
-    expect = None
-
-try:
-    from playwright.sync_api import expect
-except ImportError:  # the browser fixture says how to install it
-    expect = None
 
 try:
     from playwright.sync_api import expect
@@ -64,19 +55,23 @@ def find_chromium() -> str:
     return found or ""
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def server(real_site):
     with serving(real_site) as address:
         yield address
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def browser():
+    """One Chromium for the whole run; each visit gets its own context (cheap, and nothing shared)."""
     executable = find_chromium()
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
         _missing("Playwright", "run `make test`, which installs requirements/test.txt")
+    # Each wait ends as soon as what it waits for holds; the ceiling is for a busy 2-core machine,
+    # where the page's renderer can be starved for seconds (Playwright's default is 5 s).
+    expect.set_options(timeout=10_000)
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
         yield chromium
@@ -84,9 +79,15 @@ def browser():
 
 
 class Visit:
-    """A page load with everything that happened on the way."""
+    """A page load with everything that happened on the way.
 
-    def __init__(self, browser, url: str, *, width=1280, scheme="light", touch=False):
+    Loaded means the `load` event: the page's own files are in and its scripts
+    have run. Tests then wait for what they check with Playwright's
+    assertions. Only a first-load measurement waits for the network to go
+    quiet, to count what the page fetches by itself after `load` too.
+    """
+
+    def __init__(self, browser, url: str, *, width=1280, scheme="light", touch=False, until="load"):
         # A touch visit is a phone: taps, no hover, the mobile viewport.
         self.context = browser.new_context(
             viewport={"width": width, "height": 900}, color_scheme=scheme, has_touch=touch, is_mobile=touch
@@ -98,8 +99,7 @@ class Visit:
         self.page.on("requestfailed", lambda r: self.failed.append(f"{r.url} ({r.failure})"))
         self.page.on("request", lambda r: self.hosts.add(urlsplit(r.url).netloc))
         self.page.on("response", lambda r: self.responses.append(r))
-        # Network idle: everything the page fetches by itself has arrived.
-        self.page.goto(url, wait_until="networkidle")
+        self.page.goto(url, wait_until=until)
 
     def weight(self) -> dict[str, dict[str, int]]:
         """Bytes of everything the first load fetched, by type: as served, and as a host sends them."""
@@ -122,27 +122,78 @@ def visit(browser, server):
         one.close()
 
 
+# Material's two schemes: the palette's name for each, and the page's background in it.
+SCHEMES = {
+    "light": ("default", "rgb(255, 255, 255)"),
+    "dark": ("slate", "rgb(30, 33, 41)"),  # Material's slate: hsl(225, 15%, 14%)
+}
+
+
+def show_scheme(page, scheme: str):
+    """Show a loaded page in `scheme` as the reader's palette toggle does, and wait until it does.
+
+    Material picks the scheme that matches the system's once, as the page
+    loads, and keeps it: a later change of the media query alone repaints
+    nothing. So the system's preference changes (for anything that reads the
+    media query) and the toggle's control for `scheme` is clicked; on a page
+    loaded in `scheme` that changes nothing and only checks it.
+    """
+    name, background = SCHEMES[scheme]
+    page.emulate_media(color_scheme=scheme)
+    page.locator(f"[data-md-component='palette'] input[data-md-color-scheme='{name}']").dispatch_event(
+        "click"
+    )
+    body = page.locator("body")
+    expect(body).to_have_attribute("data-md-color-scheme", name)
+    expect(body).to_have_css("background-color", background)
+    # Material marks the body while it switches (no transitions) and unmarks it once the colours are set.
+    expect(page.locator("body[data-md-color-switching]")).to_have_count(0)
+
+
+@dataclass
+class FirstLoad:
+    errors: list[str]
+    failed: list[str]
+    hosts: set[str]
+    urls: list[str]
+    weight: dict[str, dict[str, int]]
+
+
+@pytest.fixture(scope="module")
+def first_loads(browser, server) -> dict[str, FirstLoad]:
+    """Each kind of page opened once with an empty cache, until the network is quiet:
+    what it fetched, what failed, what the console said."""
+    loads = {}
+    for kind, path in PAGES.items():
+        opened = Visit(browser, server + path, until="networkidle")
+        try:
+            loads[kind] = FirstLoad(
+                opened.errors, opened.failed, opened.hosts, [r.url for r in opened.responses], opened.weight()
+            )
+        finally:
+            opened.close()
+    return loads
+
+
 @pytest.mark.parametrize("kind", PAGES)
-def test_pages_load_cleanly_and_only_from_this_server(visit, server, kind):
-    page = visit(PAGES[kind])
-    assert page.errors == []
-    assert page.failed == []
-    assert page.hosts == {urlsplit(server).netloc}, "no requests to any other host"
+def test_pages_load_cleanly_and_only_from_this_server(first_loads, server, kind):
+    load = first_loads[kind]
+    assert load.errors == []
+    assert load.failed == []
+    assert load.hosts == {urlsplit(server).netloc}, "no requests to any other host"
+    assert [url for url in load.urls if "/pagefind/" in url] == [], "nothing of Pagefind before a search"
 
 
 def test_read_next_cards_are_visible_and_lead_to_their_pages(visit):
     page = visit(PAGES["article"]).page
     cards = page.locator(".hub-card__link")
     assert cards.count() >= 1
-    for index in range(cards.count()):
-        assert cards.nth(index).is_visible()
-        assert cards.nth(index).evaluate("el => getComputedStyle(el).textDecorationLine") == "none", (
-            "a card, not a text link"
-        )
+    for card in cards.all():
+        expect(card).to_be_visible()
+        expect(card, "a card, not a text link").to_have_css("text-decoration-line", "none")
     title = cards.first.locator(".hub-card__title").inner_text()
     cards.first.click()
-    page.wait_for_load_state()
-    assert page.locator("h1").first.inner_text() == title
+    expect(page.locator("h1").first).to_have_text(title)
 
 
 def _term(page, name="AI"):
@@ -185,6 +236,7 @@ def contrast(one: str, other: str) -> float:
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_the_tooltip_is_opaque_and_its_text_contrasts(visit, scheme):
     page = visit(PAGES["article"], scheme=scheme).page
+    show_scheme(page, scheme)
     term, tip = _term(page)
     term.hover()
     expect(tip).to_be_visible()
@@ -225,19 +277,28 @@ def test_on_touch_a_tap_elsewhere_closes_the_definition(visit):
     expect(tip).to_be_hidden()
 
 
-def _tab_to(page, locator, limit=300):
-    """Press Tab until `locator` has the focus, as a keyboard user reaches it."""
+def skip_to_content(page):
+    """Tab to "Skip to content" and follow it, as a keyboard user starts on a page:
+    the next Tab (or Shift+Tab) goes on from the content's first section."""
+    page.keyboard.press("Tab")
+    expect(page.locator(".md-skip")).to_be_focused()
+    page.keyboard.press("Enter")
+
+
+def _tab_to(page, locator, key="Tab", limit=300):
+    """Press `key` (Tab, or Shift+Tab to go back) until `locator` has the focus, as a keyboard user reaches it."""
     for _ in range(limit):
-        page.keyboard.press("Tab")
+        page.keyboard.press(key)
         if locator.evaluate("el => el === document.activeElement"):
             return
-    raise AssertionError(f"{locator} is not reached by the Tab key in {limit} presses")
+    raise AssertionError(f"{locator} is not reached by the {key} key in {limit} presses")
 
 
 def test_keyboard_focus_shows_the_tooltip_and_escape_hides_it(visit):
     page = visit(PAGES["article"]).page
     term, tip = _term(page)
-    _tab_to(page, term)
+    skip_to_content(page)
+    _tab_to(page, term, key="Shift+Tab")  # the term is in the introduction, before the first section
     expect(tip).to_be_visible()
     page.keyboard.press("Escape")
     expect(tip).to_be_hidden()
@@ -260,15 +321,13 @@ def test_escape_hides_a_tooltip_shown_by_hover(visit):
 
 
 def test_search_by_keyboard_finds_a_word_from_an_article_body_within_a_hub(visit, server):
+    # Nothing of Pagefind is fetched before the dialog opens (test_pages_load_cleanly...).
     opened = visit(PAGES["pillar"])
     page = opened.page
-    assert not [r.url for r in opened.responses if "/pagefind/" in r.url], (
-        "nothing of Pagefind before a search"
-    )
     page.keyboard.press("/")
     expect(page.locator(".md-search__input")).to_be_focused()
     # Typed key by key, as a reader does; the word is in two pages' bodies only.
-    page.keyboard.type("rotoscoping", delay=30)
+    page.keyboard.type("rotoscoping")
     results = page.locator(".md-search-result__item")
     expect(results.filter(has_text="Masks, Roto and Tracking")).to_have_count(1)
     expect(results.filter(has_text="Glossary")).to_have_count(1)
@@ -304,32 +363,70 @@ def test_escape_closes_search_and_gives_focus_back(visit):
     expect(page.locator(".md-search__output")).to_be_visible()
     page.keyboard.press("Escape")
     expect(link).to_be_focused()
-    assert page.evaluate("document.getElementById('__search').checked") is False
+    expect(page.locator("#__search")).not_to_be_checked()
 
 
-@pytest.mark.parametrize("width", [390, 1280])
-@pytest.mark.parametrize("scheme", ["light", "dark"])
+WIDTHS = (390, 1280)  # a phone, a desktop
+# Screenshots are for people (CI keeps them): each page's first four screens. Whole,
+# the glossary is 46,000 px tall at 390 px; sixteen whole pages took 40 s to capture.
+SCREENSHOT_HEIGHT = 3_600
+
+
+def each_scheme_and_width(page, schemes):
+    """Show a loaded page in `schemes` at each width, in place; yields (scheme, width)."""
+    for scheme in schemes:
+        show_scheme(page, scheme)
+        for width in WIDTHS:
+            page.set_viewport_size({"width": width, "height": 900})
+            yield scheme, width
+
+
+def painted_background(locator) -> str:
+    """The colour behind `locator`: its own background, or the first ancestor's that is not transparent."""
+    return locator.evaluate(
+        r"""el => {
+          for (let node = el; node; node = node.parentElement) {
+            const colour = getComputedStyle(node).backgroundColor;
+            if (!/^rgba\(.*, 0\)$/.test(colour)) return colour;
+          }
+          return "transparent all the way up";
+        }"""
+    )
+
+
 @pytest.mark.parametrize("kind", PAGES)
-def test_layout_at_phone_and_desktop_width_in_both_schemes(visit, kind, width, scheme):
-    page = visit(PAGES[kind], width=width, scheme=scheme).page
+def test_layout_and_accessibility_at_phone_and_desktop_width_in_both_schemes(visit, kind):
+    """One load per page; the width and the scheme change in place. At each: a screenshot,
+    nothing sticks out sideways, the scheme's own background, and axe finds nothing."""
+    # Dark as a reader whose system prefers it gets it on a first visit, then light by the toggle.
+    page = visit(PAGES[kind], width=WIDTHS[0], scheme="dark").page
     shots = OUTPUT / "screenshots"
     shots.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(shots / f"{kind}-{width}-{scheme}.png"), full_page=True)
-    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
-    assert overflow <= 0, "nothing sticks out sideways"
-    background = page.evaluate("getComputedStyle(document.body).backgroundColor")
-    assert (background == "rgb(255, 255, 255)") == (scheme == "light")
+    found = {}
+    for scheme, width in each_scheme_and_width(page, ["dark", "light"]):
+        shown = f"{kind}-{width}-{scheme}"
+        height = min(page.evaluate("document.documentElement.scrollHeight"), SCREENSHOT_HEIGHT)
+        page.screenshot(
+            path=str(shots / f"{shown}.png"),
+            full_page=True,
+            clip={"x": 0, "y": 0, "width": width, "height": height},
+        )
+        overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        assert overflow <= 0, f"nothing sticks out sideways: {shown}"
+        assert painted_background(page.locator(".md-main")) == SCHEMES[scheme][1], shown
+        found[shown] = axe_violations(page, shown)
+    assert found == {f"{kind}-{width}-{scheme}": [] for scheme in SCHEMES for width in WIDTHS}
 
 
 def test_skip_link_works_and_focus_is_visible(visit):
     page = visit(PAGES["article"]).page
     page.keyboard.press("Tab")
     skip = page.locator(".md-skip")
-    assert skip.evaluate("el => el === document.activeElement")
-    assert skip.is_visible()
+    expect(skip).to_be_focused()
+    expect(skip).to_be_visible()
     target = skip.get_attribute("href")
     page.keyboard.press("Enter")
-    assert page.url.endswith(target)
+    expect(page).to_have_url(re.compile(re.escape(target) + "$"))
     link = page.locator(".md-content a").first
     link.focus()
     outline = link.evaluate(
@@ -395,6 +492,7 @@ def test_a_diagram_opens_full_size_by_keyboard_and_keeps_its_text_alternative(vi
     name = link.evaluate("el => el.querySelector('img').alt")
     assert name.startswith("Diagram. Left column"), "the writer's alt text is unchanged"
     expect(link).to_have_accessible_name(re.compile(re.escape(name) + r"\s*Open the diagram full size$"))
+    skip_to_content(page)
     _tab_to(page, link)
     page.keyboard.press("Enter")
     dialog = page.get_by_role("dialog", name="The diagram, full size")
@@ -410,6 +508,7 @@ def test_a_diagram_opens_full_size_by_keyboard_and_keeps_its_text_alternative(vi
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_no_accessibility_violations_with_a_diagram_and_a_tooltip_open_on_a_phone(visit, scheme):
     page = visit(DIAGRAM_ARTICLE, width=390, scheme=scheme, touch=True).page
+    show_scheme(page, scheme)
     term, tip = _term(page)
     term.tap()
     expect(tip).to_be_visible()
@@ -420,18 +519,13 @@ def test_no_accessibility_violations_with_a_diagram_and_a_tooltip_open_on_a_phon
     assert axe_violations(page, f"diagram-dialog-390-{scheme}", within=".hub-diagram-dialog") == []
 
 
-@pytest.mark.parametrize("width", [390, 1280])
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-@pytest.mark.parametrize("kind", PAGES)
-def test_no_accessibility_violations(visit, kind, width, scheme):
-    page = visit(PAGES[kind], width=width, scheme=scheme).page
-    assert axe_violations(page, f"{kind}-{width}-{scheme}") == []
-
-
 def test_no_accessibility_violations_with_the_search_dialog_open(visit):
     page = visit(PAGES["article"]).page
     search_by_keyboard(page, "transcript")
+    outside = page.locator(".md-search-result__item a:not([href^='/post-production/'])")
+    expect(outside).not_to_have_count(0)  # the word is in other hubs too
     page.locator(".hub-search__filter select").select_option("AI in Post-Production")
+    expect(outside).to_have_count(0)
     expect(page.locator(".md-search-result__item").first).to_be_visible()
     assert axe_violations(page, "search") == []
 
@@ -441,7 +535,8 @@ def axe_violations(page, name: str, within: str | None = None) -> list[str]:
     counts are saved to test-output/axe/NAME.json."""
     if not AXE.exists():
         _missing("axe-core", "run `npm ci` in the project folder")
-    page.add_script_tag(path=str(AXE))
+    if not page.evaluate("'axe' in window"):  # once per page: axe.run can run again and again
+        page.add_script_tag(path=str(AXE))
     script = "async within => await axe.run(within || document, {resultTypes: ['violations']})"
     violations = page.evaluate(script, within)["violations"]
     report = OUTPUT / "axe"
@@ -458,8 +553,8 @@ def axe_violations(page, name: str, within: str | None = None) -> list[str]:
     ]
 
 
-def test_page_weights_are_reported_and_an_article_stays_small(visit):
-    weights = {kind: visit(path).weight() for kind, path in PAGES.items()}
+def test_page_weights_are_reported_and_an_article_stays_small(first_loads):
+    weights = {kind: load.weight for kind, load in first_loads.items()}
     OUTPUT.mkdir(exist_ok=True)
     (OUTPUT / "page-weight.json").write_text(json.dumps(weights, indent=1, sort_keys=True))
     print("\nBytes fetched on first load (gzipped as a host sends them):")
@@ -470,25 +565,36 @@ def test_page_weights_are_reported_and_an_article_stays_small(visit):
     assert article["gzip"]["total"] <= 100_000, "an article's first load stays within 100 kB over the wire"
 
 
-# A hub ten times larger: the article's own page and its first load stay the same.
-SMALL_HUB, LARGE_HUB = 25, 250
+# Two articles a hub, then ten times as many. What once grew with N grew by kilobytes
+# an article (Material's search index, about 4.7 kB each); within 1 % of ~71 kB, the
+# larger hub catches anything on every page that grows by 7 bytes an article.
+SMALL_HUB, LARGE_HUB = 12, 120
 
 
-def test_an_articles_first_load_does_not_grow_with_the_number_of_articles(browser, tmp_path_factory):
-    loads = {}
+@pytest.fixture(scope="session")
+def synthetic_hubs(tmp_path_factory) -> dict[int, Path]:
+    """The synthetic hub of tests/benchmark.py at both sizes, built once: {articles: site folder}."""
+    sites = {}
     for count in (SMALL_HUB, LARGE_HUB):
         root = tmp_path_factory.mktemp(f"hub-of-{count}")
         synthetic_site(root, count)
         built = build_config(write_config(root, HOOKS), strict=True)
         assert built.ok, built.messages()
-        with serving(built.site_dir) as address:
+        sites[count] = built.site_dir
+    return sites
+
+
+def test_an_articles_first_load_does_not_grow_with_the_number_of_articles(browser, synthetic_hubs):
+    loads = {}
+    for count, site_dir in synthetic_hubs.items():
+        with serving(site_dir) as address:
             loads[count] = first_load_and_search(
                 browser, address + "fundamentals/article-00000/", "transcript"
             )
     print(f"\nAn article's first load and one search (bytes as sent), by number of articles: {loads}")
     small, large = loads[SMALL_HUB], loads[LARGE_HUB]
     assert large["first_load_bytes"] <= 100_000
-    assert large["first_load_bytes"] <= small["first_load_bytes"] * 1.02, (
+    assert large["first_load_bytes"] <= small["first_load_bytes"] * 1.01, (
         "flat, whatever the number of articles"
     )
     # Every article has the word; a search fetches ten results' excerpts, not all of them.
@@ -499,9 +605,9 @@ def test_an_articles_first_load_does_not_grow_with_the_number_of_articles(browse
 def test_printing_an_article_gives_text_sources_and_no_navigation(visit):
     page = visit(PAGES["article"]).page
     page.emulate_media(media="print")
-    assert not page.locator(".md-sidebar--primary").is_visible()
-    assert not page.locator(".md-header").is_visible()
-    assert not page.locator(".hub-read-next").is_visible()
+    expect(page.locator(".md-sidebar--primary")).to_be_hidden()
+    expect(page.locator(".md-header")).to_be_hidden()
+    expect(page.locator(".hub-read-next")).to_be_hidden()
     source = page.locator('.md-content a[href^="http"]').first
     after = source.evaluate("el => getComputedStyle(el, '::after').content")
     assert source.get_attribute("href") in after
@@ -520,12 +626,20 @@ def hub_list(page) -> list[str]:
     return [" ".join(t.split()) for t in page.locator(".hub-list__title").all_inner_texts()]
 
 
-def test_the_sidebar_lists_the_hubs_articles_and_marks_the_current_one(visit):
-    hub = visit(PAGES["hub"]).page
-    titles = hub_list(hub)
+@pytest.fixture(scope="module")
+def hub_titles(browser, server) -> list[str]:
+    """What the article's hub page lists, in the hub's order."""
+    opened = Visit(browser, server + PAGES["hub"])
+    try:
+        return hub_list(opened.page)
+    finally:
+        opened.close()
+
+
+def test_the_sidebar_lists_the_hubs_articles_and_marks_the_current_one(visit, hub_titles):
     page = visit(PAGES["article"]).page
     links = page.locator(HUB_PANEL)
-    expect(links).to_have_text(titles)
+    expect(links).to_have_text(hub_titles)
     current = page.locator(f'{HUB_PANEL}[aria-current="page"]')
     expect(current).to_have_count(1)
     expect(current).to_have_text(page.locator("h1").first.inner_text())
@@ -533,16 +647,15 @@ def test_the_sidebar_lists_the_hubs_articles_and_marks_the_current_one(visit):
     assert current.evaluate("el => getComputedStyle(el).fontWeight") == "700", "marked by more than colour"
 
 
-def test_previous_and_next_lead_to_the_neighbouring_articles_in_the_hubs_order(visit):
-    titles = hub_list(visit(PAGES["hub"]).page)
+def test_previous_and_next_lead_to_the_neighbouring_articles_in_the_hubs_order(visit, hub_titles):
     page = visit(PAGES["article"]).page
-    here = titles.index(page.locator("h1").first.inner_text())
+    here = hub_titles.index(page.locator("h1").first.inner_text())
     pager = page.locator("nav.hub-pager")
     expect(pager).to_have_attribute("aria-label", "Previous and next in AI in Post-Production")
     pager.locator('a[rel="next"]').click()
-    expect(page.locator("h1").first).to_have_text(titles[here + 1])
+    expect(page.locator("h1").first).to_have_text(hub_titles[here + 1])
     page.locator('nav.hub-pager a[rel="prev"]').click()
-    expect(page.locator("h1").first).to_have_text(titles[here])
+    expect(page.locator("h1").first).to_have_text(hub_titles[here])
 
 
 def open_phone_menu(page):
@@ -620,19 +733,21 @@ def _contrast_script() -> str:
     """
 
 
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-@pytest.mark.parametrize(
-    ("kind", "selector", "property"),
-    [
-        ("article", ".hub-card__link", "borderTopColor"),
-        ("article", ".hub-pager__link", "borderTopColor"),
-        ("hub", ".hub-list__item", "borderTopColor"),
-        ("pillar", ".hub-list__item", "borderTopColor"),
-        ("pillar", ".admonition.hub-definition", "borderLeftColor"),
-    ],
-)
-def test_card_borders_stand_out_from_the_page_by_3_to_1(visit, scheme, kind, selector, property):
-    page = visit(PAGES[kind], scheme=scheme).page
-    ratios = page.evaluate(_contrast_script(), [selector, property])
-    assert ratios, f"no {selector} on the {kind} page"
-    assert min(ratios) >= 3, ratios
+# What frames a card or a box, and where: it must stand out from the page by 3:1 (WCAG 1.4.11).
+BORDERS = {
+    "article": {".hub-card__link": "borderTopColor", ".hub-pager__link": "borderTopColor"},
+    "hub": {".hub-list__item": "borderTopColor"},
+    "pillar": {".hub-list__item": "borderTopColor", ".admonition.hub-definition": "borderLeftColor"},
+}
+
+
+@pytest.mark.parametrize("kind", BORDERS)
+def test_card_borders_stand_out_from_the_page_by_3_to_1(visit, kind):
+    page = visit(PAGES[kind]).page
+    ratios = {}
+    for scheme in SCHEMES:
+        show_scheme(page, scheme)
+        for selector, property in BORDERS[kind].items():
+            ratios[f"{selector} ({scheme})"] = page.evaluate(_contrast_script(), [selector, property])
+    assert [shown for shown, found in ratios.items() if not found] == [], f"not on the {kind} page"
+    assert {shown: found for shown, found in ratios.items() if min(found) < 3} == {}

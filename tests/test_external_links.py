@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime
 import json
 import threading
-import time
 from collections import Counter
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import ClassVar
@@ -20,6 +19,8 @@ from sitebuilder import article, minimal_site
 
 class _Handler(BaseHTTPRequestHandler):
     hits: ClassVar[Counter] = Counter()  # requests seen, by (method, path)
+    # /slow answers only when the server stops: later than any client waits.
+    stopping: ClassVar[threading.Event] = threading.Event()
 
     def log_message(self, *args):  # keep test output clean
         pass
@@ -35,7 +36,7 @@ class _Handler(BaseHTTPRequestHandler):
             "/loop-b": (302, "/loop-a"),
         }
         if self.path == "/slow":
-            time.sleep(1.0)
+            _Handler.stopping.wait()
             status, location = 200, None
         elif self.path == "/no-head":
             status, location = (405, None) if method == "HEAD" else (200, None)
@@ -58,15 +59,23 @@ class _Handler(BaseHTTPRequestHandler):
         self._answer("GET")
 
 
-@pytest.fixture
-def server():
-    _Handler.hits = Counter()
+@pytest.fixture(scope="module")
+def listening():
+    _Handler.stopping.clear()
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    _Handler.stopping.set()
     httpd.shutdown()
     httpd.server_close()
+
+
+@pytest.fixture
+def server(listening):
+    """The local server's address, with no request counted yet."""
+    _Handler.hits = Counter()
+    return listening
 
 
 FAST = Settings(timeout=0.3, retries=1, backoff=0.01, per_host=2, workers=4)

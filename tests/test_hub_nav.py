@@ -13,7 +13,7 @@ from selectolax.lexbor import LexborHTMLParser
 from filmhub import hub_nav
 from filmhub.front_matter import FrontMatter
 from filmhub.site import Site, SitePage
-from sitebuilder import GLOSSARY_AI, article, build_site, page
+from sitebuilder import GLOSSARY_AI, article, build_site, hubs_in_nav, page
 
 # --- The sidebar's window -------------------------------------------------------
 
@@ -90,14 +90,14 @@ def test_the_sidebar_marks_the_current_article_among_its_hubs_articles():
     assert shown == {
         "index": "post/index.md",
         "title": "Post-Production",
-        "url": "post/",
+        "url": "../",
         "count": 4,
         "complete": True,
         "articles": [
-            {"title": "Subtitles", "url": "post/subtitles/", "current": False},
-            {"title": "Editing", "url": "post/editing/", "current": True},
-            {"title": "audio", "url": "post/audio/", "current": False},
-            {"title": "Zooms", "url": "post/zooms/", "current": False},
+            {"title": "Subtitles", "url": "../subtitles/", "current": False},
+            {"title": "Editing", "url": "./", "current": True},
+            {"title": "audio", "url": "../audio/", "current": False},
+            {"title": "Zooms", "url": "../zooms/", "current": False},
         ],
     }
 
@@ -128,8 +128,8 @@ def test_previous_and_next_follow_the_hub_order():
     order = hub_nav.HubOrder.of(site)
     assert hub_nav.pager(site, order, site.pages["post/editing.md"]) == {
         "hub": "Post-Production",
-        "previous": {"title": "Subtitles", "url": "post/subtitles/"},
-        "next": {"title": "audio", "url": "post/audio/"},
+        "previous": {"title": "Subtitles", "url": "../subtitles/"},
+        "next": {"title": "audio", "url": "../audio/"},
     }
     first = hub_nav.pager(site, order, site.pages["post/subtitles.md"])
     last = hub_nav.pager(site, order, site.pages["post/zooms.md"])
@@ -168,15 +168,7 @@ def test_matching_labels_and_a_navigation_made_from_the_files_are_fine():
 
 # --- Built sites ----------------------------------------------------------------
 
-HUBS_ONLY = {
-    "nav": [
-        "index.md",
-        {"Post-Production": ["post/index.md"]},
-        {"Ethics": ["ethics/index.md"]},
-        "glossary.md",
-    ],
-    "not_in_nav": "/*/*.md",
-}
+HUBS_ONLY = hubs_in_nav(("Post-Production", "post"), ("Ethics", "ethics"))
 
 
 def hub_site(post_articles: dict[str, str]) -> dict[str, str]:
@@ -207,13 +199,15 @@ THREE_ARTICLES = {
 }
 
 
-def test_the_sidebar_lists_the_hubs_articles_and_marks_the_current_one(site):
-    result = site(
-        hub_site(THREE_ARTICLES),
-        config=HUBS_ONLY,
-    )
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    result = build_site(tmp_path_factory.mktemp("hub-nav"), hub_site(THREE_ARTICLES), config=HUBS_ONLY)
     assert result.ok, result.messages()
-    assert primary_nav(result.html("post/subtitles/index.html")) == [
+    return result
+
+
+def test_the_sidebar_lists_the_hubs_articles_and_marks_the_current_one(built):
+    assert primary_nav(built.html("post/subtitles/index.html")) == [
         ("Pillar", "../..", None),
         ("Post-Production", "../", None),
         ("Editing", "../editing/", None),
@@ -222,36 +216,31 @@ def test_the_sidebar_lists_the_hubs_articles_and_marks_the_current_one(site):
         ("Ethics", "../../ethics/", None),
         ("Glossary", "../../glossary/", None),
     ]
-    on_hub = primary_nav(result.html("post/index.html"))
-    assert on_hub[1:5] == [
+    assert primary_nav(built.html("post/index.html")) == [
+        ("Pillar", "..", None),
         ("Post-Production", "./", "page"),
         ("Editing", "editing/", None),
         ("Subtitles", "subtitles/", None),
         ("Audio", "audio/", None),
+        ("Ethics", "../ethics/", None),
+        ("Glossary", "../glossary/", None),
     ]
 
 
-def test_the_phone_menu_has_no_arrow_that_opens_nothing(site):
-    result = site(hub_site({"editing": article("Editing", "Text.")}), config=HUBS_ONLY)
-    assert result.ok, result.messages()
-    nav = LexborHTMLParser(result.html("post/editing/index.html")).css_first("nav.md-nav--primary")
+def test_the_phone_menu_has_no_arrow_that_opens_nothing(built):
+    nav = LexborHTMLParser(built.html("post/editing/index.html")).css_first("nav.md-nav--primary")
     assert nav.css("a .md-nav__icon") == [], "a link to another hub is not a sub-menu"
-    # The current hub's "›" opens the panel that lists its articles.
+    # The current hub's "›" opens the panel that lists its articles, open on the hub's articles.
     (arrow,) = nav.css("label.md-nav__link .md-nav__icon")
     panel = arrow.parent.attributes["for"]
-    assert nav.css_first(f"input#{panel}").attributes, "open on the hub's page"
-    assert [a.text(strip=True) for a in nav.css(f'nav[aria-labelledby="{panel}_label"] a')] == ["Editing"]
+    assert "checked" in nav.css_first(f"input#{panel}").attributes, "open on the hub's page"
+    panel_links = nav.css(f'nav[aria-labelledby="{panel}_label"] a')
+    assert [a.text(strip=True) for a in panel_links] == ["Editing", "Subtitles", "Audio"]
 
 
-def test_articles_end_with_previous_and_next_in_their_hub(site):
-    result = site(
-        hub_site(THREE_ARTICLES),
-        config=HUBS_ONLY,
-    )
-    assert result.ok, result.messages()
-
+def test_articles_end_with_previous_and_next_in_their_hub(built):
     def pager(path):
-        nav = LexborHTMLParser(result.html(path)).css_first("nav.hub-pager")
+        nav = LexborHTMLParser(built.html(path)).css_first("nav.hub-pager")
         if nav is None:
             return None
         links = [
@@ -277,15 +266,15 @@ def big_hub(root, count: int):
 
 
 def test_a_large_hub_keeps_each_articles_sidebar_bounded(tmp_path):
-    result = big_hub(tmp_path / "big", 200)
-    shown = {path: primary_nav(result.html(f"post/{path}/index.html")) for path in ("a000", "a100", "a199")}
+    # Past 30 articles the sidebar shows the nearest 11 (the window itself is tested above).
+    result = big_hub(tmp_path / "big", 64)
+    shown = {path: primary_nav(result.html(f"post/{path}/index.html")) for path in ("a000", "a032", "a063")}
     # Pillar, hub, 11 articles, the full list, the other hub, glossary: the same on every page.
     assert {len(links) for links in shown.values()} == {1 + 1 + 11 + 1 + 2}
-    assert [text for text, _, _ in shown["a100"][2:13]] == [f"Article {n:03}" for n in range(95, 106)]
-    assert shown["a100"][13] == ("All 200 articles in Post-Production", "../", None)
+    assert [text for text, _, _ in shown["a032"][2:13]] == [f"Article {n:03}" for n in range(27, 38)]
+    assert shown["a032"][13] == ("All 64 articles in Post-Production", "../", None)
     assert [text for text, _, current in shown["a000"] if current] == ["Article 000"]
-    assert [text for text, _, current in shown["a199"] if current] == ["Article 199"]
-    # Flat: a page in the middle of a hub of 200 is the size of one in a hub of 40.
-    smaller = big_hub(tmp_path / "smaller", 40)
-    sizes = [len(result.html("post/a100/index.html")), len(smaller.html("post/a020/index.html"))]
-    assert sizes[0] - sizes[1] == len("200") - len("40")
+    assert [text for text, _, current in shown["a063"] if current] == ["Article 063"]
+    # Flat: a page in the middle of a hub of 64 is the size of one in a hub of half as many.
+    smaller = big_hub(tmp_path / "smaller", 32)
+    assert len(result.html("post/a032/index.html")) == len(smaller.html("post/a016/index.html"))

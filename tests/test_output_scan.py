@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from functools import cache
 from pathlib import Path
 
 import material
@@ -17,7 +18,13 @@ import pytest
 from filmhub.output_scan import MAX_TAGS, Finding, scan_file, scan_html, scan_svg, theme_inline_scripts
 from sitebuilder import REPO, SITE_URL, minimal_site
 
-THEME_SCRIPTS = theme_inline_scripts([REPO / "overrides", Path(material.__file__).parent / "templates"])
+
+@cache
+def theme_scripts() -> list:
+    """The theme's own inline scripts, read from its templates once, when a test first needs them."""
+    return theme_inline_scripts([REPO / "overrides", Path(material.__file__).parent / "templates"])
+
+
 PAGE = "hub/article/index.html"
 # mkdocs.yml's site_url, which the real site is built with.
 REAL_SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000/")
@@ -25,7 +32,7 @@ REAL_SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000/")
 
 def scan(body: str, head: str = "", path: str = PAGE) -> list[str]:
     html = f"<!doctype html><html><head>{head}</head><body>{body}</body></html>"
-    return scan_html(html, path, site_url=SITE_URL, theme_scripts=THEME_SCRIPTS)
+    return scan_html(html, path, site_url=SITE_URL, theme_scripts=theme_scripts())
 
 
 def test_every_page_and_svg_of_the_real_site_passes(real_site):
@@ -38,7 +45,7 @@ def test_every_page_and_svg_of_the_real_site_passes(real_site):
             path.relative_to(real_site).as_posix(),
             path.read_bytes(),
             site_url=REAL_SITE_URL,
-            theme_scripts=THEME_SCRIPTS,
+            theme_scripts=theme_scripts(),
         )
     ]
     assert found == []
@@ -48,21 +55,21 @@ def test_a_real_material_page_passes_and_holds_what_the_rules_allow(real_site):
     html = (real_site / "index.html").read_text(encoding="utf-8")
     assert 'type="application/ld+json"' in html and "assets/javascripts/bundle." in html
     assert "__md_scope=new URL(" in html  # Material's own inline script, with base_url in it
-    assert scan_html(html, "index.html", site_url=REAL_SITE_URL, theme_scripts=THEME_SCRIPTS) == []
+    assert scan_html(html, "index.html", site_url=REAL_SITE_URL, theme_scripts=theme_scripts()) == []
 
 
 def test_the_theme_scripts_are_read_from_its_templates():
     # base, announce, consent, content (two), outdated, palette
-    assert len(THEME_SCRIPTS) == 7
+    assert len(theme_scripts()) == 7
     template = (Path(material.__file__).parent / "templates/partials/javascripts/base.html").read_text()
     script = template[template.index("<script>") + len("<script>") : template.index("</script>")]
 
     def rendered(base_url: str) -> str:
         return script.replace("{{ config.extra.scope | d(base_url) }}", base_url)
 
-    assert any(pattern.fullmatch(rendered("../..")) for pattern in THEME_SCRIPTS)
+    assert any(pattern.fullmatch(rendered("../..")) for pattern in theme_scripts())
     for hostile in ('x",alert(1),"', "x\\", "</script><script>alert(1)//"):
-        assert not any(pattern.fullmatch(rendered(hostile)) for pattern in THEME_SCRIPTS)
+        assert not any(pattern.fullmatch(rendered(hostile)) for pattern in theme_scripts())
 
 
 ALLOWED = [
@@ -258,10 +265,10 @@ def test_a_page_too_large_to_scan_quickly_is_refused():
 
 def test_a_file_that_is_not_utf8_is_refused_and_other_files_are_not_read():
     utf16 = "<script>alert(1)</script>".encode("utf-16")
-    assert scan_file("x.html", utf16, site_url=SITE_URL, theme_scripts=THEME_SCRIPTS) == [
+    assert scan_file("x.html", utf16, site_url=SITE_URL, theme_scripts=theme_scripts()) == [
         Finding("x.html", "the file is not UTF-8 text, so the scan cannot read it as a browser would")
     ]
-    assert scan_file("x.js", b"alert(1)", site_url=SITE_URL, theme_scripts=THEME_SCRIPTS) == []
+    assert scan_file("x.js", b"alert(1)", site_url=SITE_URL, theme_scripts=theme_scripts()) == []
 
 
 SVG_OPEN = '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">'

@@ -1,13 +1,18 @@
-"""Read Next cards, backlinks, and hub pages that list their own articles."""
+"""Read Next cards, backlinks, and hub pages that list their own articles.
+
+Two sites are built once each: one that builds, read by the tests of what
+readers see, and one with every kind of bad Read Next list and marker, each
+on its own page, whose problems the build reports at once.
+"""
 
 from __future__ import annotations
 
-import re
-from html.parser import HTMLParser
-
 import pytest
+from selectolax.lexbor import LexborHTMLParser
 
-from sitebuilder import GLOSSARY_AI, article, build_site, page
+from sitebuilder import GLOSSARY_AI, BuildResult, article, build_site, hubs_in_nav, page
+
+NAV = hubs_in_nav(("Ethics", "ethics"), ("Post-Production", "post"))
 
 
 def two_hubs(**extra: str) -> dict[str, str]:
@@ -38,53 +43,60 @@ def two_hubs(**extra: str) -> dict[str, str]:
     return files
 
 
-class _Cards(HTMLParser):
-    """The Read Next cards and the backlinks of a built page."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.cards: list[dict] = []
-        self.backlinks: list[tuple[str, str]] = []
-        self._where, self._field, self._href = "", "", ""
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        classes = attrs.get("class", "")
-        if "hub-read-next" in classes:
-            self._where = "cards"
-        elif "hub-backlinks" in classes:
-            self._where = "backlinks"
-        elif self._where == "cards" and tag == "a":
-            self.cards.append({"url": attrs["href"]})
-        elif self._where == "cards" and tag == "span":
-            self._field = classes.removeprefix("hub-card__")
-        elif self._where == "backlinks" and tag == "a":
-            self._href = attrs["href"]
-
-    def handle_data(self, data):
-        if self._field and data.strip():
-            self.cards[-1][self._field] = data.strip()
-            self._field = ""
-        elif self._href and data.strip():
-            self.backlinks.append((data.strip(), self._href))
-            self._href = ""
-
-    def handle_endtag(self, tag):
-        if tag in ("nav", "aside"):
-            self._where = ""
+def readable_site() -> dict[str, str]:
+    """Two hubs, with an article the hub lists but nothing cites, a draft, and Read Next on a hub page."""
+    return two_hubs(
+        **{
+            "docs/post/color.md": article("Colour Matching", "Text.", description="Matching shots."),
+            "docs/post/draft.md": article("Unfinished", "Text.", draft=True),
+            # On a hub page, Read Next leads out of the hub.
+            "docs/post/index.md": page(
+                "Post-Production", "Articles:\n\n<!-- articles -->", order=2, read_next=["ethics/consent.md"]
+            ),
+        }
+    )
 
 
-def cards_of(html: str) -> _Cards:
-    parser = _Cards()
-    parser.feed(html)
-    return parser
-
-
-def test_cards_show_title_description_hub_and_relative_url(site):
-    result = site(two_hubs())
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> BuildResult:
+    result = build_site(tmp_path_factory.mktemp("read-next"), readable_site(), config=NAV)
     assert result.ok, result.messages()
-    cards = cards_of(result.html("post/editing/index.html")).cards
-    assert cards == [
+    return result
+
+
+def cards_of(html: str) -> list[dict[str, str]]:
+    """The Read Next cards of a built page: each link's URL and the text of its parts."""
+    cards = []
+    for link in LexborHTMLParser(html).css("nav.hub-read-next a.hub-card__link"):
+        card = {"url": link.attributes["href"]}
+        for part in link.css("span"):
+            card[part.attributes["class"].removeprefix("hub-card__")] = part.text(strip=True)
+        cards.append(card)
+    return cards
+
+
+def backlinks_of(html: str) -> list[tuple[str, str]]:
+    """(title, URL) of each page listed under 'Referenced by'."""
+    return [
+        (link.text(strip=True), link.attributes["href"])
+        for link in LexborHTMLParser(html).css("aside.hub-backlinks li > a")
+    ]
+
+
+def hub_list_of(html: str) -> list[tuple[str, str, str]]:
+    """(URL, title, meta line) of each entry of a hub list or of the pillar's list of hubs."""
+    return [
+        (
+            item.css_first("a.hub-list__title").attributes["href"],
+            item.css_first("a.hub-list__title").text(),
+            item.css_first(".hub-list__meta").text(),
+        )
+        for item in LexborHTMLParser(html).css(".hub-list li.hub-list__item")
+    ]
+
+
+def test_cards_show_title_description_hub_and_relative_url(built):
+    assert cards_of(built.html("post/editing/index.html")) == [
         {
             "url": "../../ethics/consent/#voice",
             "hub": "Ethics",
@@ -98,182 +110,192 @@ def test_cards_show_title_description_hub_and_relative_url(site):
             "description": "Catching invented words.",
         },
     ]
-    home = cards_of(result.html("index.html")).cards
-    assert home[0]["url"] == "post/editing/"
+    assert [card["url"] for card in cards_of(built.html("index.html"))] == ["post/editing/"]
 
 
-def test_backlinks_list_every_page_that_cites_this_one(site):
-    result = site(two_hubs())
-    backlinks = cards_of(result.html("post/editing/index.html")).backlinks
+def test_backlinks_list_every_page_that_cites_this_one(built):
     # Cited by read_next (Pillar, Consent, Subtitles); hub lists don't count.
-    assert backlinks == [
+    assert backlinks_of(built.html("post/editing/index.html")) == [
         ("Consent", "../../ethics/consent/"),
         ("Pillar", "../../"),
         ("Subtitles", "../subtitles/"),
     ]
-    consent = cards_of(result.html("ethics/consent/index.html")).backlinks
-    assert consent == [("Editing Assistants", "../../post/editing/")]
-
-
-def test_hub_pages_list_their_articles_in_order_without_being_edited(site):
-    files = two_hubs(
-        **{
-            "docs/post/color.md": article("Colour Matching", "Text.", description="Matching shots."),
-            "docs/post/draft.md": article("Unfinished", "Text.", draft=True),
-        }
-    )
-    result = site(files)
-    assert result.ok, result.messages()
-    listed = re.findall(r'class="hub-list__title" href="([^"]+)">([^<]+)<', result.html("post/index.html"))
-    assert listed == [
-        ("editing/", "Editing Assistants"),
-        ("color/", "Colour Matching"),
-        ("subtitles/", "Subtitles"),
+    # A hub page's Read Next cites too.
+    assert backlinks_of(built.html("ethics/consent/index.html")) == [
+        ("Editing Assistants", "../../post/editing/"),
+        ("Post-Production", "../../post/"),
     ]
-    assert 'Updated <time datetime="2026-01-13">13 January 2026</time>' in result.html("post/index.html")
 
 
-def test_the_pillar_lists_the_hubs_with_their_article_counts(site):
-    result = site(two_hubs())
-    html = result.html("index.html")
-    hubs = re.findall(r'class="hub-list__title" href="([^"]+)">([^<]+)<', html)
-    assert hubs == [("ethics/", "Ethics"), ("post/", "Post-Production")]
-    assert re.findall(r'class="hub-list__meta">([^<]+)<', html) == ["1 article", "2 articles"]
+def test_hub_pages_list_their_articles_in_order_without_being_edited(built):
+    # By order, then title; the draft is not listed.
+    assert hub_list_of(built.html("post/index.html")) == [
+        ("editing/", "Editing Assistants", "Updated 13 January 2026"),
+        ("color/", "Colour Matching", "Updated 13 January 2026"),
+        ("subtitles/", "Subtitles", "Updated 13 January 2026"),
+    ]
+    (time,) = LexborHTMLParser(built.html("post/index.html")).css(".hub-list__item:first-child time")
+    assert time.attributes == {"datetime": "2026-01-13"}
 
 
-@pytest.mark.parametrize(
-    ("read_next", "expected"),
-    [
-        (
-            None,
-            "docs/post/subtitles.md:1: missing 'read_next' — list 1 to 4 pages a reader should go to next, e.g. "
-            "read_next: [post-production/ai-editing-assistants.md]",
-        ),
-        ([], "docs/post/subtitles.md:6: 'read_next' is empty — list 1 to 4 pages a reader should go to next"),
-        (
-            "post/editing.md",
-            "docs/post/subtitles.md:6: 'read_next' must be a list of page paths from docs/, e.g. "
-            "read_next: [post-production/ai-editing-assistants.md]",
-        ),
-        (
-            ["post/editing.md", "ethics/consent.md", "index.md", "post/index.md", "ethics/index.md"],
-            "docs/post/subtitles.md:11: 'read_next' has 5 entries — keep the best 4",
-        ),
-        (
-            ["post/subtitles.md"],
-            "docs/post/subtitles.md:7:5: read_next entry 'post/subtitles.md' is this page itself — pick another page",
-        ),
-        (
-            ["post/editing.md", "post/editing.md"],
-            "docs/post/subtitles.md:8:5: read_next lists 'post/editing.md' twice (first on line 7) — keep one",
-        ),
-        (
-            ["https://example.org/"],
-            "docs/post/subtitles.md:7:5: read_next entry 'https://example.org/' is not a page of this site — give a "
-            "path from docs/, such as ethics/disclosure.md; link outside sources in the text",
-        ),
-        (
-            ["assets/diagram.svg"],
-            "docs/post/subtitles.md:7:5: read_next entry 'assets/diagram.svg' is not a page — give the path of a .md "
-            "file from docs/",
-        ),
-        (
-            ["post/editng.md"],
-            "docs/post/subtitles.md:7:5: broken link 'post/editng.md': docs/post/editng.md does not exist "
-            "(did you mean 'post/editing.md'?)",
-        ),
-        (
-            ["ethics/consent.md#voise"],
-            "docs/post/subtitles.md:7:5: broken link 'ethics/consent.md#voise': docs/ethics/consent.md has no heading "
-            "or id 'voise' (did you mean 'ethics/consent.md#voice'?)",
-        ),
-        (
-            ["post/draft.md"],
-            "docs/post/subtitles.md:7:5: broken link 'post/draft.md': docs/post/draft.md is a draft and is not "
-            "published — link to it once it is",
-        ),
-    ],
+def test_the_pillar_lists_the_hubs_with_their_article_counts(built):
+    assert hub_list_of(built.html("index.html")) == [
+        ("ethics/", "Ethics", "1 article"),
+        ("post/", "Post-Production", "3 articles"),
+    ]
+
+
+def test_read_next_on_a_hub_page_leads_out_of_the_hub(built):
+    assert [card["title"] for card in cards_of(built.html("post/index.html"))] == ["Consent"]
+
+
+def test_articles_sit_under_their_hubs_tab(built):
+    tree = LexborHTMLParser(built.html("post/subtitles/index.html"))
+    (active_tab,) = tree.css(".md-tabs__item--active > a")
+    assert active_tab.attributes["href"] == "../"
+    assert [a.text(strip=True) for a in tree.css(".md-path a")] == ["Pillar", "Post-Production"], (
+        "breadcrumbs show the hub"
+    )
+
+
+def test_two_builds_in_one_process_do_not_share_cards(built, tmp_path):
+    lean = readable_site()
+    lean["docs/ethics/consent.md"] = article("Consent", "## Voice", read_next=["post/subtitles.md"])
+    second = build_site(tmp_path / "lean", lean, config=NAV)
+    assert second.ok, second.messages()
+    assert backlinks_of(second.html("post/editing/index.html")) == [
+        ("Pillar", "../../"),
+        ("Subtitles", "../subtitles/"),
+    ]
+    again = build_site(tmp_path / "again", readable_site(), config=NAV)
+    page = "post/editing/index.html"
+    assert (cards_of(again.html(page)), backlinks_of(again.html(page))) == (
+        cards_of(built.html(page)),
+        backlinks_of(built.html(page)),
+    )
+
+
+# --- Bad Read Next lists and markers: one page each, in one site -----------------------------
+
+# Each page's read_next (None: no read_next at all) and the problem the build gives for it;
+# PAGE stands for the page's own path. Line 7 is read_next's first entry.
+BAD_READ_NEXT = {
+    "missing": (
+        None,
+        "docs/PAGE:1: missing 'read_next' — list 1 to 4 pages a reader should go to next, e.g. "
+        "read_next: [post-production/ai-editing-assistants.md]",
+    ),
+    "empty": ([], "docs/PAGE:6: 'read_next' is empty — list 1 to 4 pages a reader should go to next"),
+    "not-a-list": (
+        "post/editing.md",
+        "docs/PAGE:6: 'read_next' must be a list of page paths from docs/, e.g. "
+        "read_next: [post-production/ai-editing-assistants.md]",
+    ),
+    "five": (
+        ["post/editing.md", "ethics/consent.md", "index.md", "post/index.md", "ethics/index.md"],
+        "docs/PAGE:11: 'read_next' has 5 entries — keep the best 4",
+    ),
+    "itself": (
+        ["PAGE"],
+        "docs/PAGE:7:5: read_next entry 'PAGE' is this page itself — pick another page",
+    ),
+    "twice": (
+        ["post/editing.md", "post/editing.md"],
+        "docs/PAGE:8:5: read_next lists 'post/editing.md' twice (first on line 7) — keep one",
+    ),
+    "outside": (
+        ["https://example.org/"],
+        "docs/PAGE:7:5: read_next entry 'https://example.org/' is not a page of this site — give a "
+        "path from docs/, such as ethics/disclosure.md; link outside sources in the text",
+    ),
+    "picture": (
+        ["assets/diagram.svg"],
+        "docs/PAGE:7:5: read_next entry 'assets/diagram.svg' is not a page — give the path of a .md "
+        "file from docs/",
+    ),
+    "typo": (
+        ["post/editng.md"],
+        "docs/PAGE:7:5: broken link 'post/editng.md': docs/post/editng.md does not exist "
+        "(did you mean 'post/editing.md'?)",
+    ),
+    "anchor": (
+        ["ethics/consent.md#voise"],
+        "docs/PAGE:7:5: broken link 'ethics/consent.md#voise': docs/ethics/consent.md has no heading "
+        "or id 'voise' (did you mean 'ethics/consent.md#voice'?)",
+    ),
+    "to-draft": (
+        ["post/draft.md"],
+        "docs/PAGE:7:5: broken link 'post/draft.md': docs/post/draft.md is a draft and is not "
+        "published — link to it once it is",
+    ),
+}
+HUB_REPEATS_ITS_LIST = (
+    "docs/post/index.md:7:5: read_next entry 'post/editing.md#what-they-automate' is already in this hub's "
+    "list of articles — on a hub page, point to pages outside the hub"
 )
-def test_a_bad_read_next_fails_the_build_at_its_line(site, read_next, expected):
-    fields = {"description": "Catching invented words."}
+MARKERS = [
+    "docs/ethics/index.md:8: this hub page does not list its articles — add a line '<!-- articles -->' where the "
+    "list should go",
+    "docs/post/markers.md:11: the articles marker only works on the hub pages — remove it here",
+    "docs/post/markers.md:13: unknown marker '<!-- definiton: ai -->' — did you mean '<!-- definition: ai -->'?",
+]
+
+
+def bad_page(name: str) -> str:
+    read_next, _ = BAD_READ_NEXT[name]
+    fields = {"description": f"What the {name} case shows."}
     if read_next is not None:
-        fields["read_next"] = read_next
-    subtitles = page("Subtitles", "Text.", **fields)
-    result = site(
-        two_hubs(**{"docs/post/subtitles.md": subtitles, "docs/post/draft.md": article("Draft", draft=True)})
-    )
-    assert not result.ok
-    assert result.problems == [expected]
-    assert result.written_pages() == []
+        fields["read_next"] = (
+            read_next
+            if isinstance(read_next, str)
+            else [f"post/{name}.md" if entry == "PAGE" else entry for entry in read_next]
+        )
+    return page(f"Case {name}", "Text.", **fields)
 
 
-def test_read_next_on_a_hub_page_never_repeats_the_hubs_own_list(site):
-    hub = page(
-        "Post-Production", "Articles:\n\n<!-- articles -->", read_next=["post/editing.md#what-they-automate"]
-    )
-    result = site(two_hubs(**{"docs/post/index.md": hub}))
-    assert result.problems == [
-        "docs/post/index.md:7:5: read_next entry 'post/editing.md#what-they-automate' is already in this hub's "
-        "list of articles — on a hub page, point to pages outside the hub"
-    ]
-    leading_out = page("Post-Production", "Articles:\n\n<!-- articles -->", read_next=["ethics/consent.md"])
-    result = site(two_hubs(**{"docs/post/index.md": leading_out}))
-    assert result.ok, result.messages()
-    assert [card["title"] for card in cards_of(result.html("post/index.html")).cards] == ["Consent"]
-
-
-def test_all_read_next_problems_are_reported_at_once(site):
+@pytest.fixture(scope="module")
+def broken(tmp_path_factory) -> BuildResult:
     files = two_hubs(
+        **{f"docs/post/{name}.md": bad_page(name) for name in BAD_READ_NEXT},
         **{
-            "docs/post/subtitles.md": article("Subtitles", read_next=["post/subtitles.md"]),
-            "docs/ethics/consent.md": article("Consent", "## Voice", read_next=["missing.md"]),
-        }
-    )
-    result = site(files)
-    assert [p.split(": ")[0] for p in result.problems] == [
-        "docs/ethics/consent.md:7:5",
-        "docs/post/subtitles.md:7:5",
-    ]
-
-
-def test_markers_are_checked(site):
-    files = two_hubs(
-        **{
+            "docs/post/draft.md": article("Draft", draft=True),
+            "docs/post/index.md": page(
+                "Post-Production",
+                "Articles:\n\n<!-- articles -->",
+                read_next=["post/editing.md#what-they-automate"],
+            ),
             "docs/ethics/index.md": page("Ethics", "No list here."),
-            "docs/post/subtitles.md": article("Subtitles", "<!-- articles -->\n\n<!-- definiton: ai -->"),
-        }
+            "docs/post/markers.md": article("Markers", "<!-- articles -->\n\n<!-- definiton: ai -->"),
+        },
     )
-    result = site(files)
-    assert result.problems == [
-        "docs/ethics/index.md:8: this hub page does not list its articles — add a line '<!-- articles -->' where the "
-        "list should go",
-        "docs/post/subtitles.md:11: the articles marker only works on the hub pages — remove it here",
-        "docs/post/subtitles.md:13: unknown marker '<!-- definiton: ai -->' — did you mean '<!-- definition: ai -->'?",
-    ]
+    return build_site(tmp_path_factory.mktemp("read-next-broken"), files)
 
 
-def test_articles_sit_under_their_hubs_tab(site):
-    nav = ["index.md", {"Ethics": ["ethics/index.md"]}, {"Post-Production": ["post/index.md"]}, "glossary.md"]
-    result = site(two_hubs(), config={"nav": nav, "not_in_nav": "/*/*.md"})
-    assert result.ok, result.messages()
-    html = result.html("post/subtitles/index.html")
-    active_tab = re.search(r'md-tabs__item--active">\s*<a href="([^"]+)"', html)
-    assert active_tab and active_tab.group(1) == "../"
-    assert 'class="md-path"' in html, "breadcrumbs show the hub"
+def problems_in(result: BuildResult, src: str) -> list[str]:
+    return [problem for problem in result.problems if problem.startswith(f"docs/{src}:")]
 
 
-def test_two_builds_in_one_process_do_not_share_cards(tmp_path):
-    first = build_site(tmp_path / "a", two_hubs())
-    lean = two_hubs(
-        **{"docs/ethics/consent.md": article("Consent", "## Voice", read_next=["post/subtitles.md"])}
-    )
-    second = build_site(tmp_path / "b", lean)
-    assert first.ok and second.ok
-    assert ("Consent", "../../ethics/consent/") in cards_of(first.html("post/editing/index.html")).backlinks
-    assert ("Consent", "../../ethics/consent/") not in cards_of(
-        second.html("post/editing/index.html")
-    ).backlinks
-    again = cards_of(build_site(tmp_path / "c", two_hubs()).html("post/editing/index.html"))
-    before = cards_of(first.html("post/editing/index.html"))
-    assert (again.cards, again.backlinks) == (before.cards, before.backlinks)
-    assert before.cards and before.backlinks
+@pytest.mark.parametrize("name", BAD_READ_NEXT)
+def test_a_bad_read_next_fails_the_build_at_its_line(broken, name):
+    expected = BAD_READ_NEXT[name][1].replace("PAGE", f"post/{name}.md")
+    assert problems_in(broken, f"post/{name}.md") == [expected]
+
+
+def test_read_next_on_a_hub_page_never_repeats_the_hubs_own_list(broken):
+    assert problems_in(broken, "post/index.md") == [HUB_REPEATS_ITS_LIST]
+
+
+def test_markers_are_checked(broken):
+    assert problems_in(broken, "ethics/index.md") + problems_in(broken, "post/markers.md") == MARKERS
+
+
+def test_all_read_next_and_marker_problems_are_reported_at_once_and_no_page_is_written(broken):
+    assert not broken.ok
+    every_case = [problem.replace("PAGE", f"post/{name}.md") for name, (_, problem) in BAD_READ_NEXT.items()]
+    assert broken.problems == sorted([*every_case, HUB_REPEATS_ITS_LIST, *MARKERS], key=_by_place)
+    assert broken.written_pages() == []
+
+
+def _by_place(problem: str) -> tuple:
+    where = problem.split(": ", 1)[0].split(":")
+    return (where[0], *(int(number) for number in where[1:]))

@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import gzip
 import json
-import re
 from pathlib import Path
 
 import pytest
 from errortable import documented
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
-from test_output_scan import THEME_SCRIPTS, scan
+from selectolax.lexbor import LexborHTMLParser
+from test_output_scan import scan, theme_scripts
 
 from filmhub import search
 from filmhub.output_scan import scan_html
@@ -78,13 +78,11 @@ def test_every_page_of_the_hub_is_indexed_and_the_404_page_is_not(built):
 def test_a_page_is_found_by_its_title_and_body_only(built):
     indexed = fragments(built.site_dir)["/hub/article/"]
     assert indexed["meta"]["title"] == "Sorting Rushes"
+    # The title and the body, whole: not the tooltip's text ("patterns learned"), the definition block,
+    # the byline ("min read") or Read Next ("Other Article"), nor the header, navigation and footer.
     assert indexed["content"] == (
         "Sorting Rushes. Sorting the rushes starts with a zyxwvut check. AI helps here, and the editor decides."
     )
-    # Not the tooltip's text, the definition block, the byline or Read Next,
-    # nor the header, navigation and footer around the article.
-    for elsewhere in ("patterns learned", "Definition", "min read", "Other Article", "Search", "Hub"):
-        assert elsewhere not in indexed["content"]
 
 
 def test_hub_lists_are_not_indexed_and_each_page_has_its_hubs_filter(built):
@@ -102,7 +100,7 @@ def test_hub_lists_are_not_indexed_and_each_page_has_its_hubs_filter(built):
 def test_pages_fetch_nothing_of_pagefind_until_the_dialog_opens(built):
     html = built.html("hub/article/index.html")
     # The site's own small scripts (search dialog, tooltips on touch, diagrams full size) and the theme's.
-    assert re.findall(r"<script[^>]*\bsrc=\"([^\"]+)\"", html) == [
+    assert [script.attributes["src"] for script in LexborHTMLParser(html).css("script[src]")] == [
         "../../assets/javascripts/hub-search.js",
         "../../assets/javascripts/bundle.a5f9d56c.min.js",
         "../../assets/javascripts/hub-terms.js",
@@ -156,23 +154,34 @@ def test_the_guard_accepts_the_dialogs_loader_and_no_pagefind_script_in_a_page()
 
 def test_the_built_search_dialog_passes_the_output_guard(built):
     html = built.html("hub/article/index.html")
-    assert scan_html(html, "hub/article/index.html", site_url=SITE_URL, theme_scripts=THEME_SCRIPTS) == []
+    assert scan_html(html, "hub/article/index.html", site_url=SITE_URL, theme_scripts=theme_scripts()) == []
 
 
-@pytest.mark.parametrize(
-    "attribute",
-    ['data-pagefind-body=""', 'data-pagefind-filter="hub:Other"', 'data-pagefind-meta="title:Other"'],
-)
-def test_a_writer_cannot_steer_the_index(site, attribute):
-    name = attribute.split("=")[0]
-    body = f"<p {attribute}>Text.</p>"
-    result = site(
-        minimal_site(**{"docs/hub/article.md": article("Article", body, read_next=["hub/index.md"])})
+STEERING = ['data-pagefind-body=""', 'data-pagefind-filter="hub:Other"', 'data-pagefind-meta="title:Other"']
+
+
+@pytest.fixture(scope="module")
+def steered(tmp_path_factory):
+    """One page for each attribute a writer could use to steer Pagefind."""
+    files = minimal_site(
+        **{
+            f"docs/hub/steer-{n}.md": article(
+                f"Steer {n}", f"<p {attribute}>Text.</p>", read_next=["hub/index.md"]
+            )
+            for n, attribute in enumerate(STEERING)
+        }
     )
-    assert not result.ok
-    assert result.problems == [
-        f"docs/hub/article.md:11:4: the attribute '{name}' is not allowed on <p> — remove it"
+    return build_site(tmp_path_factory.mktemp("steered"), files)
+
+
+@pytest.mark.parametrize("n", range(len(STEERING)), ids=STEERING)
+def test_a_writer_cannot_steer_the_index(steered, n):
+    name = STEERING[n].split("=")[0]
+    assert not steered.ok
+    assert [p for p in steered.problems if p.startswith(f"docs/hub/steer-{n}.md:")] == [
+        f"docs/hub/steer-{n}.md:11:4: the attribute '{name}' is not allowed on <p> — remove it"
     ]
+    assert len(steered.problems) == len(STEERING), "nothing else in the site is refused"
 
 
 def test_a_failed_index_stops_the_build_with_pagefinds_words(tmp_path):

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import datetime
 import json
-import re
 import xml.etree.ElementTree as etree
+
+import pytest
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from filmhub import front_matter, seo
 from filmhub import site as site_model
-from sitebuilder import SITE_URL, article, minimal_site, page
+from sitebuilder import SITE_URL, article, build_site, hubs_in_nav, minimal_site, page
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 
@@ -27,40 +29,71 @@ def site_files():
             ),
             "docs/hub/newer.md": article("Newer", "Text.", published="2026-03-01", updated="2026-03-05"),
             "docs/hub/draft.md": article("Draft", "Text.", draft=True),
+            "docs/about.md": page("About", "About the hub."),
         }
     )
 
 
-def head_of(html: str) -> str:
-    return html.split("</head>", 1)[0]
+# The hubs in the navigation, as the real site has them; About is a page outside the hubs.
+NAV = hubs_in_nav(("Hub", "hub"), after=("about.md",))
 
 
-def test_each_page_has_its_title_description_canonical_and_social_tags(site):
-    result = site(site_files())
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    result = build_site(tmp_path_factory.mktemp("seo"), site_files(), config=NAV)
     assert result.ok, result.messages()
-    head = head_of(result.html("hub/article/index.html"))
-    assert "<title>Article - AI Filmmaking Hub</title>" in head
-    assert '<meta name="description" content="What the article gives the reader.">' in head
-    assert f'<link rel="canonical" href="{SITE_URL}hub/article/">' in head
-    assert '<meta property="og:type" content="article">' in head
-    assert f'<meta property="og:url" content="{SITE_URL}hub/article/">' in head
-    assert '<meta name="twitter:card" content="summary">' in head
+    return result
+
+
+def head_of(result, path: str) -> LexborNode:
+    return LexborHTMLParser(result.html(path)).head
+
+
+def json_ld(result, path: str) -> list[dict]:
+    (script,) = head_of(result, path).css('script[type="application/ld+json"]')
+    return json.loads(script.text())
+
+
+def test_each_page_has_its_title_description_canonical_and_social_tags(built):
+    head = head_of(built, "hub/article/index.html")
+    assert head.css_first("title").text() == "Article - AI Filmmaking Hub"
     assert (
-        '<link rel="alternate feed" type="application/atom+xml" title="AI Filmmaking Hub: new and updated articles" href="../../feed.xml">'
-        in head
+        head.css_first('meta[name="description"]').attributes["content"]
+        == "What the article gives the reader."
     )
-    titles = {
-        re.search(r"<title>(.*?)</title>", result.html(p)).group(1)
-        for p in ("index.html", "hub/index.html", "hub/article/index.html", "hub/newer/index.html")
+    assert head.css_first('link[rel="canonical"]').attributes["href"] == f"{SITE_URL}hub/article/"
+    social = [
+        (meta.attributes.get("property") or meta.attributes["name"], meta.attributes["content"])
+        for meta in head.css('meta[property^="og:"], meta[name^="twitter:"]')
+    ]
+    assert social == [
+        ("og:type", "article"),
+        ("og:title", "Article"),
+        ("og:description", "What the article gives the reader."),
+        ("og:url", f"{SITE_URL}hub/article/"),
+        ("og:site_name", "AI Filmmaking Hub"),
+        ("twitter:card", "summary"),
+        ("twitter:title", "Article"),
+        ("twitter:description", "What the article gives the reader."),
+    ]
+    (feed,) = head.css('link[type="application/atom+xml"]')
+    assert feed.attributes == {
+        "rel": "alternate feed",
+        "type": "application/atom+xml",
+        "title": "AI Filmmaking Hub: new and updated articles",
+        "href": "../../feed.xml",
     }
-    assert len(titles) == 4, "every page has its own title"
+    pages = ("index.html", "hub/index.html", "hub/article/index.html", "hub/newer/index.html")
+    assert [head_of(built, p).css_first("title").text() for p in pages] == [
+        "Pillar - AI Filmmaking Hub",
+        "Hub - AI Filmmaking Hub",
+        "Article - AI Filmmaking Hub",
+        "Newer - AI Filmmaking Hub",
+    ], "every page has its own title"
 
 
-def test_articles_carry_article_and_breadcrumb_json_ld(site):
-    result = site(site_files())
-    head = head_of(result.html("hub/article/index.html"))
-    data = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', head, re.S).group(1))
-    article_ld, breadcrumbs = data
+def test_articles_carry_article_and_breadcrumb_json_ld(built):
+    article_ld, breadcrumbs = json_ld(built, "hub/article/index.html")
     assert article_ld["@type"] == "Article"
     assert article_ld["headline"] == "Article"
     assert article_ld["description"] == "What the article gives the reader."
@@ -72,9 +105,8 @@ def test_articles_carry_article_and_breadcrumb_json_ld(site):
     ]
 
 
-def test_the_sitemap_dates_each_page_by_its_updated_date(site):
-    result = site(site_files())
-    sitemap = etree.fromstring((result.site_dir / "sitemap.xml").read_bytes())
+def test_the_sitemap_dates_each_page_by_its_updated_date(built):
+    sitemap = etree.fromstring((built.site_dir / "sitemap.xml").read_bytes())
     ns = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
     entries = {u.find(f"{ns}loc").text: getattr(u.find(f"{ns}lastmod"), "text", None) for u in sitemap}
     assert entries[f"{SITE_URL}hub/article/"] == "2026-02-01"
@@ -82,9 +114,8 @@ def test_the_sitemap_dates_each_page_by_its_updated_date(site):
     assert f"{SITE_URL}hub/draft/" not in entries
 
 
-def test_the_feed_lists_articles_newest_first_and_parses(site):
-    result = site(site_files())
-    feed = etree.fromstring((result.site_dir / "feed.xml").read_bytes())
+def test_the_feed_lists_articles_newest_first_and_parses(built):
+    feed = etree.fromstring((built.site_dir / "feed.xml").read_bytes())
     assert feed.tag == f"{ATOM}feed"
     assert feed.find(f"{ATOM}updated").text == "2026-03-05T00:00:00Z"
     assert feed.find(f"{ATOM}link[@rel='self']").get("href") == f"{SITE_URL}feed.xml"
@@ -99,30 +130,24 @@ def test_the_feed_lists_articles_newest_first_and_parses(site):
         assert entry.find(f"{ATOM}id") is not None and entry.find(f"{ATOM}updated") is not None
 
 
-def test_robots_txt_points_to_the_sitemap(site):
-    result = site(site_files())
+def test_robots_txt_points_to_the_sitemap(built):
     assert (
-        result.site_dir / "robots.txt"
+        built.site_dir / "robots.txt"
     ).read_text() == f"User-agent: *\nAllow: /\n\nSitemap: {SITE_URL}sitemap.xml\n"
 
 
-def test_the_404_page_offers_ways_back_in(site):
-    nav = ["index.md", {"Hub": ["hub/index.md"]}, "glossary.md"]
-    result = site(site_files(), config={"nav": nav, "not_in_nav": "/*/*.md"})
-    assert result.ok, result.messages()
-    html = result.html("404.html")
-    assert "<h1>This page is not here</h1>" in html
-    assert re.findall(r'<li><a href="([^"]+)">', html.split("<h1>This page is not here</h1>")[1])[:3] == [
-        "/guide/",
-        "/guide/hub/",
-        "/guide/glossary/",
+def test_the_404_page_offers_ways_back_in(built):
+    content = LexborHTMLParser(built.html("404.html")).css_first("article.md-content__inner")
+    assert content.css_first("h1").text() == "This page is not here"
+    assert [(a.attributes["href"], a.text()) for a in content.css("li > a")] == [
+        ("/guide/", "The pillar guide: AI for filmmaking"),
+        ("/guide/hub/", "Hub"),
+        ("/guide/glossary/", "The glossary"),
     ]
 
 
-def test_a_page_outside_the_hubs_is_a_web_page(site):
-    result = site(minimal_site(**{"docs/about.md": page("About", "About the hub.")}), config={"nav": None})
-    data = json.loads(re.search(r'ld\+json">(.*?)</script>', result.html("about/index.html"), re.S).group(1))
-    assert [d["@type"] for d in data] == ["WebPage"]
+def test_a_page_outside_the_hubs_is_a_web_page(built):
+    assert [data["@type"] for data in json_ld(built, "about/index.html")] == ["WebPage"]
 
 
 def test_the_feed_holds_the_fifty_latest_articles_whatever_the_hub_holds():

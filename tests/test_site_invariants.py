@@ -15,7 +15,7 @@ from pathlib import Path
 
 from errortable import documented
 
-from filmhub import site_invariants
+from filmhub import build, site_invariants
 from filmhub.site_invariants import Expected, broken, expected
 from sitebuilder import REPO, build_config, minimal_site, run_tool, write_site
 
@@ -55,14 +55,15 @@ def test_the_real_site_keeps_every_invariant(real_site):
     assert broken(real_site, wanted) == []
 
 
-def test_the_command_passes_on_the_real_site(real_site):
-    done = check(REPO, str(real_site))
-    assert done.returncode == 0, done.stderr
+def test_the_command_passes_on_the_real_site(real_site, monkeypatch, capsys):
+    monkeypatch.chdir(REPO)
+    assert site_invariants.main([str(real_site)]) == 0
     wanted = expected(REPO / "docs", REPO / "glossary")
     articles = sum(map(len, wanted.articles.values()))
-    assert done.stdout == (
+    assert capsys.readouterr() == (
         f"{real_site}/: every invariant holds ({len(wanted.terms)} glossary terms, 6 hubs, "
-        f"{articles} articles, the feed and the sitemap)\n"
+        f"{articles} articles, the feed and the sitemap)\n",
+        "",
     )
 
 
@@ -103,13 +104,15 @@ def test_a_build_without_the_hooks_goes_green_and_is_caught(tmp_path):
     assert len(lines) == count + 1
 
 
-def test_make_build_keeps_the_last_good_site_when_the_hooks_were_skipped(tmp_path):
+def test_make_build_keeps_the_last_good_site_when_the_hooks_were_skipped(
+    tmp_path, in_process, monkeypatch, capsys
+):
     write_site(tmp_path, minimal_site(), config={"hooks": []})
     (tmp_path / "site").mkdir()
     (tmp_path / "site/index.html").write_text("the last good site", encoding="utf-8")
-    done = run_tool(tmp_path, "build")
-    assert done.returncode == 1, done.stderr
-    assert done.stderr.splitlines()[-7:] == [
+    monkeypatch.chdir(tmp_path)
+    assert build.main([]) == 1
+    assert capsys.readouterr().err.splitlines()[-7:] == [
         "site/glossary/index.html: the glossary page is missing — hooks/glossary.py makes it from glossary/*.yml",
         "site/hub/index.html: no article list — hooks/hub_lists.py puts one where docs/hub/index.md has <!-- articles -->",
         "site/hub/article/index.html: no Read Next cards — hooks/read_next.py adds them from 'read_next'",
@@ -235,12 +238,10 @@ def test_drafts_and_dot_files_are_not_expected_and_terms_come_from_file_names(tm
     )
 
 
-def test_the_command_refuses_a_missing_site(tmp_path):
-    done = check(tmp_path, "nowhere")
-    assert (done.returncode, done.stderr) == (
-        1,
-        "nowhere/: no built site here — build it first (make build)\n",
-    )
+def test_the_command_refuses_a_missing_site(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    assert site_invariants.main(["nowhere"]) == 1
+    assert capsys.readouterr() == ("", "nowhere/: no built site here — build it first (make build)\n")
 
 
 def test_the_closing_line_counts_in_words_and_is_in_the_error_table():

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime
 import re
+import shutil
 import socket
 import subprocess
+import sys
 
 import pytest
 from errortable import documented
@@ -97,16 +99,48 @@ def test_scaffold_refuses_a_title_another_page_already_uses(tmp_path):
     assert not (docs / "post-production/consent-and-replicas.md").exists()
 
 
-def test_make_article_runs_from_the_makefile(tmp_path):
-    result = subprocess.run(
-        ["make", "-s", "--no-print-directory", "article", "HUB=nowhere", "TITLE=Test"],
-        cwd=REPO,
+@pytest.fixture(scope="module")
+def project(tmp_path_factory):
+    """A throwaway folder make runs in as in a clone: the Makefile, the locks, the hooks (linked) and
+    two hubs. Its .venv holds only a python that runs this one and the stamp that says the build's
+    locks are installed, so make installs nothing and nothing is written into the repository."""
+    root = tmp_path_factory.mktemp("make")
+    shutil.copy(REPO / "Makefile", root)
+    shutil.copytree(REPO / "requirements", root / "requirements")
+    (root / "hooks").symlink_to(REPO / "hooks")
+    docs_with_hubs(root)
+    python = root / ".venv/bin/python"
+    python.parent.mkdir(parents=True)
+    python.write_text(f'#!/bin/sh\nexec "{sys.executable}" "$@"\n', encoding="utf-8")
+    python.chmod(0o755)
+    locks = (root / "requirements/build.txt").read_bytes()
+    checksum = subprocess.run(["cksum"], input=locks, capture_output=True, check=True).stdout.split()[0]
+    (root / f".venv/.build-{checksum.decode()}").touch()
+    return root
+
+
+def make(project, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        ["make", "-s", "--no-print-directory", *args],
+        cwd=project,
         capture_output=True,
         text=True,
         check=False,
     )
-    assert result.returncode != 0
-    assert "'nowhere' is not a hub." in result.stderr
+
+
+def test_make_article_runs_from_the_makefile(project):
+    refused = make(project, "article", "HUB=nowhere", "TITLE=Test")
+    assert refused.returncode != 0
+    assert refused.stderr.splitlines()[0] == "'nowhere' is not a hub. The hubs are: ethics, post-production."
+    done = make(project, "article", "HUB=ethics", "TITLE=Test the make target")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[0] == "Created docs/ethics/test-the-make-target.md."
+    assert (
+        (project / "docs/ethics/test-the-make-target.md")
+        .read_text(encoding="utf-8")
+        .startswith('---\ntitle: "Test the make target"\n')
+    )
 
 
 def test_a_scaffolded_article_leads_the_writer_through_what_is_left(site, tmp_path):
@@ -135,18 +169,12 @@ def test_a_scaffolded_article_leads_the_writer_through_what_is_left(site, tmp_pa
 # --- make serve and make help --------------------------------------------------------
 
 
-def make(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        ["make", "-s", "--no-print-directory", *args], cwd=REPO, capture_output=True, text=True, check=False
-    )
-
-
-def test_a_busy_port_is_one_line_naming_the_fix():
+def test_a_busy_port_is_one_line_naming_the_fix(project):
     with socket.socket() as taken:
         taken.bind(("127.0.0.1", 0))
         taken.listen()
         port = taken.getsockname()[1]
-        result = make("serve", f"PORT={port}", "HOST=127.0.0.1")
+        result = make(project, "serve", f"PORT={port}", "HOST=127.0.0.1")
     assert result.returncode != 0
     assert result.stderr.splitlines()[0] == (
         f"Port {port} on 127.0.0.1 is already in use — stop the program using it (another make serve?), or "
@@ -176,8 +204,8 @@ def test_a_wrong_host_or_port_is_one_line_too(host, port, message, capsys):
     assert documented(message)
 
 
-def test_a_bare_make_lists_the_commands_one_line_each():
-    bare, help_ = make(), make("help")
+def test_a_bare_make_lists_the_commands_one_line_each(project):
+    bare, help_ = make(project), make(project, "help")
     assert bare.returncode == 0 and bare.stdout == help_.stdout
     lines = bare.stdout.splitlines()
     assert lines[0] == "Commands (run them from this folder):"

@@ -8,8 +8,12 @@ Modules, one concern each:
 
 - problems:        Problem values and how a list of them is reported.
 - textscan:        a page body's lines, prose and sentences, scanned once.
+- yaml_mapping:    a YAML mapping's values and where each was written (data only).
+- yaml_reader:     reading pages' front matter and glossary files, keeping positions.
+- validation:      Field and Schema: checking a YAML mapping against its fields.
 - fields:          the front matter and glossary fields, declared once (also for schema).
-- front_matter:    parsing and validating each page's front matter.
+- front_matter:    reading and validating each page's front matter.
+- body_checks:     a page body's second title and unfinished text.
 - pages:           the loader the build and make check share: every check without rendering.
 - content_rules:   what a published article needs: length, sources, a citation.
 - diagrams:        diagrams named, described and readable in both colour schemes.
@@ -17,7 +21,10 @@ Modules, one concern each:
 - site:            the model of the site: pages, hubs, articles.
 - state:           the per-build state the hooks share.
 - markers:         the <!-- … --> lines where the build puts shared content.
-- links:           resolving every link and anchor as the published site will.
+- urls:            every address the hub writes: relative URLs, Markdown paths, folder -> index.md.
+- links:           the link model: resolving one link or anchor as the published site will.
+- link_report:     every link of a build resolved once: problems, backlinks, externals, orphans.
+- positions:       the line and column where each link was typed.
 - link_collector:  the Markdown extension that collects links and ids.
 - read_next:       Read Next lists, cards and backlinks.
 - hub_lists:       hub pages' article lists and the pillar's list of hubs.

@@ -67,3 +67,18 @@ def append_summary(path: Path, text: str) -> None:
     """Add to the job summary (every step appends to the same file)."""
     with path.open("a", encoding="utf-8") as file:
         file.write(text)
+
+
+def publish(problems: list[Problem], root: Path, environ: Mapping[str, str], stdout) -> None:
+    """On GitHub, each problem as a workflow command in the log and all of them in the job summary."""
+    on_github = environ.get("GITHUB_ACTIONS") == "true"
+    summary_file = environ.get(SUMMARY_ENV)
+    if not problems or not (on_github or summary_file):
+        return
+    changed = changed_files(root, environ)
+    if on_github:
+        # Workflow commands must start a line of the job's output.
+        stdout.write(workflow_commands(problems, changed))
+        stdout.flush()
+    if summary_file:
+        append_summary(Path(summary_file), job_summary(problems, changed))

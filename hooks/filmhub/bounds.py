@@ -11,10 +11,14 @@ returns a Problem at the line where the limit is passed.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from filmhub.characters import split_lines
 from filmhub.problems import Problem
 from filmhub.textscan import lines_outside_code
+
+if TYPE_CHECKING:
+    from filmhub.validation import Schema
 
 # The largest page is about 15 KB; an article past this should be split.
 MAX_PAGE_BYTES = 200_000
@@ -52,7 +56,7 @@ def size_problem(size: int, path: str, limit: int) -> Problem | None:
     )
 
 
-def yaml_depth_problem(source: str, path: str, first_line: int, what: str) -> Problem | None:
+def yaml_depth_problem(source: str, path: str, first_line: int, schema: Schema) -> Problem | None:
     """Nesting deeper than MAX_YAML_DEPTH, counted generously: every bracket
     (even one in quotes), every level of indentation and every compact `- `."""
     flow, indents = 0, []
@@ -77,9 +81,9 @@ def yaml_depth_problem(source: str, path: str, first_line: int, what: str) -> Pr
             return Problem(
                 path,
                 number,
-                f"{what} is nested more than {MAX_YAML_DEPTH} levels deep — "
+                f"{schema.name} is nested more than {MAX_YAML_DEPTH} levels deep — "
                 "write plain 'key: value' lines and short lists",
-                kind=what.replace(" ", "-"),
+                kind=schema.syntax_kind,
             )
     return None
 

@@ -29,7 +29,8 @@ from filmhub import freshness, glossary, pages, redirects
 from filmhub.content_rules import ContentRules
 from filmhub.diagrams import is_diagram
 from filmhub.file_policy import docs_problems, glossary_problems
-from filmhub.links import READ_NEXT, Link, LinkIndex, SiteFile, check
+from filmhub.link_report import check
+from filmhub.links import READ_NEXT, Link, LinkIndex, SiteFile
 from filmhub.problems import ERROR, Problem, github_annotation, sorted_problems, summary
 
 # The kinds of problem only a build finds, because they need the rendered pages.

@@ -35,7 +35,7 @@ from dataclasses import dataclass
 
 from filmhub.glossary import Glossary, Term
 from filmhub.problems import Problem
-from filmhub.textscan import Body
+from filmhub.textscan import SENTENCE_BREAK, Body
 
 _CHECKED_BLOCKS = ("paragraph", "list")
 _PREPOSITIONS = "as in on at for with by from to into about".split()
@@ -202,7 +202,7 @@ class CopyChecker:
     def __post_init__(self) -> None:
         self._canon: list[tuple[Term, list[str], set[str]]] = []
         for term in self.glossary.terms.values():
-            for part in (term.short, *re.split(r"(?<=[.!?])\s+", term.definition)):
+            for part in (term.short, *SENTENCE_BREAK.split(term.definition)):
                 words = _content_words(part)
                 if len(words) >= MIN_WORDS:
                     self._canon.append((term, words, set(words)))

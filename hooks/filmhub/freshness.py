@@ -22,7 +22,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from filmhub.front_matter import parse, stale_check
+from filmhub.fields import stale_check
+from filmhub.front_matter import parse
 from filmhub.problems import WARNING, Problem, github_annotation
 
 

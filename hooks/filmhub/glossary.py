@@ -33,44 +33,15 @@ import markdown
 
 from filmhub import page_safety
 from filmhub.bounds import MAX_GLOSSARY_BYTES
-from filmhub.characters import has_markup, split_lines
-from filmhub.fields import GLOSSARY_ENTRY, SHORT_LIMIT
-from filmhub.front_matter import Fields, decode, plain_text_message, read_fields
+from filmhub.characters import split_lines
+from filmhub.fields import ENTRY, GLOSSARY_ENTRY
 from filmhub.problems import Problem
 from filmhub.textscan import Body
+from filmhub.yaml_mapping import YamlMapping
+from filmhub.yaml_reader import decode, read_mapping
 
 SHARED = "ai"  # the term whose definition the whole hub shares
-# The keys and the required ones, from the table the editors' schema is made from.
-KEYS = tuple(spec.name for spec in GLOSSARY_ENTRY)
-REQUIRED = tuple(spec.name for spec in GLOSSARY_ENTRY if spec.required_on)
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-# Inline, reference and autolinks, and raw HTML links: a definition links nowhere.
-_MARKDOWN_LINK = re.compile(
-    r"\]\(|\]\[|<https?://|<a[\s>]|^ {0,3}\[[^\]\n]+\]:", re.IGNORECASE | re.MULTILINE
-)
-# A name is linked and gets a tooltip wherever it appears, so it must be a
-# real term: at least this long, with letters, and not an everyday word.
-MIN_NAME = 3
-_LETTER = re.compile(r"[^\W\d_]")
-COMMON_WORDS = frozenset(
-    """
-    the be to of and a in that have i it for not on with he as you do at this but his by from they we
-    say her she or an will my one all would there their what so up out if about who get which go me
-    when make can like time no just him know take people into year your good some could them see other
-    than then now look only come its over think also back after use two how our work first well way
-    even new want because any these give day most us is are was were been being has had did does done
-    said made went got very more much many such own same few each every both either neither here where
-    why while until since though although yet still never always often again once off down under above
-    below between through during before against among within without upon per via ever too quite
-    rather really thing things part place case point fact hand life world week month man woman child
-    those shall should may might must need let put set keep show try call ask seem feel leave turn
-    mean tell become begin run move live believe bring happen write sit stand lose pay meet include
-    continue learn change lead understand watch follow stop create speak read allow add spend grow open
-    walk win offer remember love consider appear buy wait serve die send expect build stay fall cut
-    reach kill remain
-    """.split()
-)
-_SENTENCE_BREAK = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])")
 
 
 @dataclass(frozen=True)
@@ -184,17 +155,17 @@ def _read_term(file: Path, path: str) -> tuple[Term | None, list[Problem]]:
                 kind="glossary",
             )
         ]
-    text, problems = decode(file.read_bytes(), path, limit=MAX_GLOSSARY_BYTES)
+    text, problems = decode(file.read_bytes(), path, MAX_GLOSSARY_BYTES)
     if text is None or problems:
         return None, problems
-    fields = Fields()
-    problems = read_fields(text, fields, path, first_line=1, what="glossary entry")
+    entry = YamlMapping()
+    problems = read_mapping(text, entry, path, 1, GLOSSARY_ENTRY)
     if problems:
         return None, problems
-    problems = _check_fields(fields, path)
-    if any(key not in fields.values for key in REQUIRED):
+    problems = GLOSSARY_ENTRY.validate(entry, path, ENTRY)
+    if any(key not in entry.values for key in GLOSSARY_ENTRY.required):
         return None, problems
-    values = fields.values
+    values = entry.values
     term = Term(
         slug=slug,
         term=values["term"].strip(),
@@ -206,12 +177,12 @@ def _read_term(file: Path, path: str) -> tuple[Term | None, list[Problem]]:
         not_after=frozenset(word.strip().casefold() for word in values.get("not_after", [])),
         sources=[Source(s["title"].strip(), s["url"].strip()) for s in values.get("sources", [])],
     )
-    alias_lines = [line for line, _ in fields.item_positions.get("aliases", [])]
+    alias_lines = [line for line, _ in entry.item_positions.get("aliases", [])]
     term.name_lines = dict(zip([a.casefold() for a in term.aliases], alias_lines, strict=False))
-    term.name_lines[term.term.casefold()] = fields.key_lines["term"]
-    term.see_also_lines = [line for line, _ in fields.item_positions.get("see_also", [])]
-    term.source_lines = [line for line, _ in fields.item_positions.get("sources", [])]
-    line, col = fields.value_positions["definition"]
+    term.name_lines[term.term.casefold()] = entry.key_lines["term"]
+    term.see_also_lines = [line for line, _ in entry.item_positions.get("see_also", [])]
+    term.source_lines = [line for line, _ in entry.item_positions.get("sources", [])]
+    line, col = entry.value_positions["definition"]
     source_lines = split_lines(text)
     block = line <= len(source_lines) and source_lines[line - 1][col - 1 : col].strip() in ("|", ">")
     term.definition_line = line + 1 if block else line
@@ -222,150 +193,6 @@ def _read_term(file: Path, path: str) -> tuple[Term | None, list[Problem]]:
         term.html = markdown.markdown(html.escape(term.definition))
     problems += unsafe
     return term, problems
-
-
-def _at(fields: Fields, key: str, path: str, message: str) -> Problem:
-    return Problem(path, fields.position(key)[0], message, kind="glossary")
-
-
-def _check_fields(fields: Fields, path: str) -> list[Problem]:
-    problems = []
-    for key in list(fields.values):
-        if key not in KEYS:
-            close = difflib.get_close_matches(key, KEYS, n=1, cutoff=0.6)
-            hint = f"did you mean '{close[0]}'?" if close else "allowed keys are " + ", ".join(KEYS)
-            problems.append(
-                Problem(path, fields.key_lines[key], f"unknown key '{key}' — {hint}", kind="glossary")
-            )
-            del fields.values[key]
-    for key in REQUIRED:
-        if key not in fields.values:
-            problems.append(Problem(path, 1, f"missing '{key}' — {_HINTS[key]}", kind="glossary"))
-        elif not isinstance(fields.values[key], str) or not fields.values[key].strip():
-            problems.append(_at(fields, key, path, f"'{key}' must be text — {_HINTS[key]}"))
-            del fields.values[key]
-        elif _MARKDOWN_LINK.search(fields.values[key]):
-            problems.append(
-                _at(fields, key, path, f"'{key}' contains a link — put sources under 'sources:' instead")
-            )
-            del fields.values[key]
-    for key in ("term", "short"):
-        if isinstance(fields.values.get(key), str) and has_markup(fields.values[key]):
-            problems.append(_at(fields, key, path, plain_text_message(key)))
-            del fields.values[key]
-    short = fields.values.get("short")
-    if short:
-        if len(short) > SHORT_LIMIT:
-            problems.append(
-                _at(
-                    fields,
-                    "short",
-                    path,
-                    f"'short' is {len(short)} characters — keep the tooltip text to at most {SHORT_LIMIT}",
-                )
-            )
-        elif _SENTENCE_BREAK.search(short.strip()) or not short.strip().endswith((".", "?", "!")):
-            problems.append(
-                _at(
-                    fields,
-                    "short",
-                    path,
-                    "'short' must be one sentence ending with a full stop — it is the tooltip on the term's first use",
-                )
-            )
-    for key in ("aliases", "see_also", "not_after"):
-        value = fields.values.get(key, [])
-        if not isinstance(value, list) or not all(isinstance(item, str) and item.strip() for item in value):
-            problems.append(
-                _at(fields, key, path, f"'{key}' must be a list of words, e.g. {key}: [{_EXAMPLES[key]}]")
-            )
-            fields.values.pop(key, None)
-    problems += _name_problems(fields, path)
-    problems += _not_after_problems(fields, path)
-    sources = fields.values.get("sources", [])
-    valid = isinstance(sources, list) and all(
-        isinstance(s, dict)
-        and set(s) == {"title", "url"}
-        and isinstance(s["title"], str)
-        and isinstance(s["url"], str)
-        and _WEB_ADDRESS.match(s["url"].strip())
-        for s in sources
-    )
-    if not valid:
-        problems.append(
-            _at(
-                fields,
-                "sources",
-                path,
-                "'sources' must be a list of entries with a title and an https:// url",
-            )
-        )
-        fields.values.pop("sources", None)
-    elif any(has_markup(source["title"]) for source in sources):
-        problems.append(_at(fields, "sources", path, plain_text_message("sources' titles")))
-        fields.values.pop("sources", None)
-    return problems
-
-
-_WEB_ADDRESS = re.compile(r"https?://[^\s<>\"'\\^`{|}]+\Z")
-
-
-def _name_problems(fields: Fields, path: str) -> list[Problem]:
-    """A term or alias that is too short, has no letters, or is an everyday
-    word would link and tooltip the first 'the' or '.' of every page."""
-    names = []
-    if isinstance(fields.values.get("term"), str):
-        names.append(("term", fields.values["term"].strip(), fields.position("term")[0]))
-    aliases = fields.values.get("aliases")
-    if isinstance(aliases, list):
-        lines = [line for line, _ in fields.item_positions.get("aliases", [])]
-        names += [("aliases", str(a).strip(), line) for a, line in zip(aliases, lines, strict=False)]
-    problems = []
-    for key, name, line in names:
-        # An acronym in capitals (AI, VFX) matches only in capitals, so two letters will do.
-        long_enough = len(name) >= MIN_NAME or (len(name) == 2 and name.isalpha() and name.isupper())
-        if long_enough and _LETTER.search(name) and name.casefold() not in COMMON_WORDS:
-            if not has_markup(name):
-                continue
-            reason = "contains '<' or '>' — write it without them"
-        else:
-            reason = (
-                f"is not a name the glossary can match — a term or alias needs at least {MIN_NAME} characters "
-                "(2 for an acronym in capitals), letters, and must not be an everyday word"
-            )
-        problems.append(Problem(path, line, f"'{name}' {reason}", kind="glossary"))
-        fields.values.pop(key, None)
-    return problems
-
-
-def _not_after_problems(fields: Fields, path: str) -> list[Problem]:
-    """`not_after` is compared with the one word before a name, so each entry is one word."""
-    words = fields.values.get("not_after", [])
-    lines = [line for line, _ in fields.item_positions.get("not_after", [])]
-    problems = []
-    for word, line in zip(words, lines, strict=False):
-        if not _ONE_WORD.match(word.strip()):
-            problems.append(
-                Problem(
-                    path,
-                    line,
-                    f"not_after '{word.strip()}' is not one word — list single words that come right before "
-                    "the term when it means something else, e.g. not_after: [can, to, will]",
-                    kind="glossary",
-                )
-            )
-    if problems:
-        fields.values.pop("not_after", None)
-    return problems
-
-
-_ONE_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?\Z")
-_HINTS = {
-    "term": "give the term as readers see it, e.g. term: training data",
-    "short": "give one sentence for the tooltip on the term's first use",
-    "definition": "give the full definition, in Markdown, for the glossary page",
-}
-_EXAMPLES = {"aliases": "training set", "see_also": "model, drift", "not_after": "can, to, will"}
 
 
 def _clash_problems(glossary: Glossary) -> list[Problem]:

@@ -1,7 +1,8 @@
 """The glossary page, made in memory from glossary/ at every build.
 
 It is never written into docs/ (that would make `mkdocs serve` rebuild in a
-loop). Terms are grouped A–Z under letter headings, each with an anchor named
+loop): hooks/glossary.py adds it to the build's files, complete, before any
+page renders. Terms are grouped A–Z under letter headings, each with an anchor named
 after its file (glossary/training-data.yml -> #training-data), its aliases,
 definition, related terms, sources, and the articles that mention it.
 
@@ -17,9 +18,9 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass
 
-from filmhub.front_matter import FrontMatter
 from filmhub.glossary import Glossary, Source, Term
 from filmhub.site import SitePage
+from filmhub.yaml_mapping import FrontMatter
 
 SRC_URI = "glossary.md"
 TITLE = "Glossary"
@@ -32,15 +33,15 @@ INTRO = (
 )
 
 
-def placeholder() -> str:
-    """The page as MkDocs first reads it; its body is filled in when it renders."""
-    return f"---\ntitle: {TITLE}\ndescription: {DESCRIPTION}\n---\n"
-
-
-def site_page(path: str, url: str) -> SitePage:
-    """The glossary page in the site model: a title and description, no body."""
-    front = FrontMatter(values={"title": TITLE, "description": DESCRIPTION}, read=True)
+def site_page(path: str, url: str, body: str) -> SitePage:
+    """The glossary page in the site model: a title, a description and its body."""
+    front = FrontMatter(values={"title": TITLE, "description": DESCRIPTION}, body=body, read=True)
     return SitePage(SRC_URI, path, url, front=front)
+
+
+def source(page: SitePage) -> str:
+    """The page as a file of Markdown, for anything that reads the generated file itself."""
+    return f"---\ntitle: {TITLE}\ndescription: {DESCRIPTION}\n---\n{page.front.body}"
 
 
 @dataclass(frozen=True)

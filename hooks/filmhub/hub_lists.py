@@ -9,9 +9,9 @@ module gathers the data; the markup is in overrides/partials/.
 
 from __future__ import annotations
 
-from filmhub.links import url_from_page
 from filmhub.problems import Problem
 from filmhub.site import HUB, PILLAR, Site, SitePage, display_date
+from filmhub.urls import href
 
 REQUIRED_MARKER = {HUB: "articles", PILLAR: "hubs"}  # page kind -> its list marker
 
@@ -51,7 +51,7 @@ def articles_of(site: Site, hub_page: SitePage) -> list[dict]:
         {
             "title": article.title,
             "description": article.description,
-            "url": url_from_page(hub_page.url, article.url),
+            "url": href(hub_page, article),
             "updated": display_date(article.updated) if article.updated else "",
             "updated_iso": article.updated.isoformat() if article.updated else "",
         }
@@ -65,7 +65,7 @@ def hubs_of(site: Site, page: SitePage) -> list[dict]:
         {
             "title": hub.title,
             "description": hub.description,
-            "url": url_from_page(page.url, hub.url),
+            "url": href(page, hub),
             "count": len(site.articles(hub.hub)),
         }
         for hub in site.hubs

@@ -17,10 +17,11 @@ overrides/partials/hub-nav.html and hub-pager.html.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from filmhub.problems import Problem
 from filmhub.site import ARTICLE, HUB, Site, SitePage, listing_key
+from filmhub.urls import href
 
 # Up to this many articles, the sidebar lists the whole hub.
 SIDEBAR_LIMIT = 30
@@ -48,8 +49,8 @@ def sibling_window(
 class HubOrder:
     """Each hub's published articles in listing order, and each article's place."""
 
-    articles: dict[str, list[SitePage]]
-    place: dict[str, int]  # src_uri -> index in its hub's list
+    articles: dict[str, list[SitePage]] = field(default_factory=dict)
+    place: dict[str, int] = field(default_factory=dict)  # src_uri -> index in its hub's list
 
     @classmethod
     def of(cls, site: Site) -> HubOrder:
@@ -63,8 +64,8 @@ class HubOrder:
         return cls(articles, place)
 
 
-def _link(page: SitePage) -> dict:
-    return {"title": page.title, "url": page.url}
+def _link(page: SitePage, target: SitePage) -> dict:
+    return {"title": target.title, "url": href(page, target)}
 
 
 def sidebar(site: Site, order: HubOrder, page: SitePage) -> dict | None:
@@ -79,10 +80,10 @@ def sidebar(site: Site, order: HubOrder, page: SitePage) -> dict | None:
     return {
         "index": hub.src_uri,
         "title": hub.title,
-        "url": hub.url,
+        "url": href(page, hub),
         "count": len(articles),
         "complete": len(shown) == len(articles),
-        "articles": [_link(articles[i]) | {"current": i == current} for i in shown],
+        "articles": [_link(page, articles[i]) | {"current": i == current} for i in shown],
     }
 
 
@@ -99,8 +100,8 @@ def pager(site: Site, order: HubOrder, page: SitePage) -> dict | None:
     hub = site.hub_page(page.hub)
     return {
         "hub": hub.title if hub else "",
-        "previous": _link(previous) if previous else None,
-        "next": _link(following) if following else None,
+        "previous": _link(page, previous) if previous else None,
+        "next": _link(page, following) if following else None,
     }
 
 

@@ -28,6 +28,7 @@ from markdown.treeprocessors import Treeprocessor
 # count for reachability but not as a writer's own references.
 from filmhub.html_policy import GENERATED
 from filmhub.links import HTML, MARKDOWN
+from filmhub.urls import folder_index
 
 LINK_ATTRIBUTES = {
     "a": ("href", "xlink:href"),
@@ -120,9 +121,9 @@ class _SectionLinks(Treeprocessor):
             path, _, rest = href.partition("#")
             if not path.endswith("/") or "://" in path or path.startswith(("/", "mailto:")):
                 continue
-            index = posixpath.normpath(posixpath.join(folder, path, "index.md"))
-            if index in self.collector.sources:
-                element.set("href", posixpath.join(path, "index.md") + (f"#{rest}" if rest else ""))
+            index = folder_index(path)
+            if posixpath.normpath(posixpath.join(folder, index)) in self.collector.sources:
+                element.set("href", index + (f"#{rest}" if rest else ""))
 
 
 class _Collect(Treeprocessor):

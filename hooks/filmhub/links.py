@@ -1,9 +1,10 @@
-"""Links: every internal link and anchor resolved the way the built site will.
+"""Links: what a link is, and where it leads on the built site.
 
 A Link is a target as a writer (or a hook) wrote it, on a page, with the line
-and column it was written at. `check` resolves each one against an index of
-the files and the ids the pages really have after rendering, and returns a
-Problem for each that would break, with a suggestion where one is close.
+and column it was written at. `resolve` follows one against a LinkIndex (the
+files, and the ids the pages really have after rendering) the way the built
+site will, and says why it would break, with a suggestion where one is close.
+The whole site's links are checked at once by filmhub.link_report.
 
 How a target resolves depends on where it came from, because MkDocs treats
 them differently:
@@ -14,13 +15,12 @@ them differently:
   it against the page's published URL.
 - READ_NEXT entries and NAV entries are paths from the docs folder.
 
-Everything here is plain data in, plain data out: one pass over the links,
-dictionary look-ups, and a fuzzy search only for the few that are broken.
+Everything here is plain data in, plain data out: dictionary look-ups, and a
+fuzzy search only for the few links that are broken.
 """
 
 from __future__ import annotations
 
-import bisect
 import difflib
 import posixpath
 import re
@@ -28,8 +28,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from urllib.parse import unquote, urlsplit
 
-from filmhub.characters import line_starts
-from filmhub.problems import ERROR, WARNING, Problem
+from filmhub.urls import folder_index, href, page_folder
 
 MARKDOWN, HTML, READ_NEXT, NAV = "markdown", "html", "read_next", "nav"
 ALLOWED_SCHEMES = {"http", "https", "mailto", "tel"}
@@ -199,8 +198,8 @@ def _resolve_source(link: Link, index: LinkIndex, path: str, fragment: str) -> R
         return Resolved(why="it points outside docs/")
     file = index.by_src.get(resolved)
     if file is None and path.endswith("/"):
-        # A folder: hooks/links.py points the link at the folder's index page.
-        file = index.by_src.get(posixpath.normpath(posixpath.join(resolved, "index.md")))
+        # A folder: filmhub.link_collector points the link at its index page.
+        file = index.by_src.get(posixpath.normpath(posixpath.join(base, folder_index(unquote(path)))))
         if file is None:
             return Resolved(
                 why=f"{index.display(resolved)}/ has no index.md",
@@ -303,7 +302,7 @@ def _suggest_missing(link: Link, index: LinkIndex, missing: str, fragment: str) 
         index.folded(stem),
         stem + ".md",
         posixpath.splitext(stem)[0] + ".md",
-        posixpath.join(stem, "index.md"),
+        folder_index(stem + "/"),
     ):
         if candidate in index.by_src:
             return _express(link, index, index.by_src[candidate], fragment)
@@ -333,187 +332,6 @@ def _closest_path(wanted: str, pool: list[str]) -> str:
 
 def _express(link: Link, index: LinkIndex, file: SiteFile, fragment: str) -> str:
     """Write a link to `file` the way this kind of link is written."""
-    anchor = f"#{fragment}" if fragment else ""
     if link.origin in (READ_NEXT, NAV):
-        return file.src_uri + anchor
-    if link.origin == HTML:
-        return url_from_page(index.by_src[link.source].url, file.url) + anchor
-    if file.src_uri == link.source and fragment:
-        return anchor
-    start = posixpath.dirname(link.source) or "."
-    return posixpath.relpath(file.src_uri, start) + anchor
-
-
-def page_folder(url: str) -> str:
-    """The folder a browser resolves relative links from, for a page's URL."""
-    return url if url.endswith("/") or not url else posixpath.dirname(url) + "/"
-
-
-def url_from_page(page_url: str, to_url: str) -> str:
-    """A link to `to_url` as written on the page published at `page_url`."""
-    return relative_url(page_folder(page_url), to_url)
-
-
-def relative_url(from_dir: str, to_url: str) -> str:
-    """A URL relative to the folder `from_dir` ('' is the site root), as a browser needs it."""
-    relative = posixpath.relpath(to_url or ".", from_dir.rstrip("/") or ".")
-    if relative == ".":
-        return "./"
-    return relative + "/" if (to_url.endswith("/") or not to_url) else relative
-
-
-# --- Checking a whole site ----------------------------------------------------
-
-
-@dataclass
-class LinkReport:
-    problems: list[Problem] = field(default_factory=list)
-    external: list[Link] = field(default_factory=list)
-    backlinks: dict[str, set[str]] = field(default_factory=dict)  # page -> pages whose own words link to it
-
-
-def check(
-    links: Iterable[Link],
-    index: LinkIndex,
-    *,
-    nav_pages: Iterable[str] = (),
-    path_of: Callable[[str], str] | None = None,
-) -> LinkReport:
-    """Resolve every link; report problems, external links, backlinks and orphans."""
-    path_of = path_of or index.display
-    report = LinkReport()
-    reached = set(nav_pages)
-    for link in links:
-        result = resolve(link, index)
-        if result.external:
-            report.external.append(link)
-        if result.file is not None and result.file.src_uri != link.source:
-            reached.add(result.file.src_uri)
-            if not link.generated and link.origin in (MARKDOWN, HTML, READ_NEXT) and result.file.is_page:
-                report.backlinks.setdefault(result.file.src_uri, set()).add(link.source)
-        if result.why and result.policy and link.origin in (MARKDOWN, HTML) and not link.generated:
-            continue
-        if result.why:
-            message = f"broken link '{link.target}': {result.why}"
-            if result.suggestion:
-                message += f" (did you mean '{result.suggestion}'?)"
-            report.problems.append(
-                Problem(
-                    path_of(link.source),
-                    link.line,
-                    message,
-                    col=link.col,
-                    severity=ERROR,
-                    kind="broken-link",
-                    target=link.target,
-                    suggestion=result.suggestion or None,
-                )
-            )
-    for file in index.by_src.values():
-        if (
-            file.is_page
-            and file.status == "published"
-            and file.src_uri != "index.md"
-            and file.src_uri not in reached
-        ):
-            report.problems.append(
-                Problem(
-                    path_of(file.src_uri),
-                    1,
-                    "orphan page: no other page and no navigation entry links to it — link to it from a related page",
-                    severity=WARNING,
-                    kind="orphan-page",
-                )
-            )
-    return report
-
-
-# --- Finding where a link was written -----------------------------------------
-
-# What comes right before a target: Markdown "](" or "]: ", an autolink "<",
-# an HTML attribute '="' or a srcset ","; and for YAML, "- " or "key: ".
-MARKDOWN_LEAD_IN = re.compile(r"(?:\]\([ \t]*<?|\]:[ \t]*<?|<|=[ \t]*[\"']?|,[ \t]*)")
-YAML_LEAD_IN = re.compile(r"(?:-[ \t]+|:[ \t]+)[\"']?")
-_ENDS_TARGET = " \t\r\n)\"'>,"
-
-
-def locate(
-    text: str, targets: Iterable[str], first_line: int = 1, lead_in: re.Pattern = MARKDOWN_LEAD_IN
-) -> list[tuple[int, int] | None]:
-    """(line, col) of each target in `text`, searched in document order.
-
-    Pass the links of one kind (Markdown, or raw HTML) in the order they were
-    found: that is document order, except for reference definitions, which may
-    sit anywhere; so each target is searched for after the previous one first,
-    then from the top. Only a whole target counts, where links are written.
-
-    One pass over the text finds every place a link target can start (after
-    a lead-in such as '](' or '="') and the target written there; each
-    look-up is then a dictionary access and a bisect, so the cost stays linear
-    however often a target also appears in prose.
-    """
-    written = _written_targets(text, lead_in)
-    starts = line_starts(text)
-    cursor, found = 0, []
-    for target in targets:
-        position = -1
-        for variant in dict.fromkeys((target, target.replace("&", "&amp;"))):
-            position = _first_at_or_after(text, written, variant, cursor)
-            if position < 0:
-                position = _first_at_or_after(text, written, variant, 0)
-            if position >= 0:
-                cursor = position + len(variant)
-                break
-        if position < 0:
-            found.append(None)
-            continue
-        line_index = bisect.bisect_right(starts, position) - 1
-        found.append((first_line + line_index, position - starts[line_index] + 1))
-    return found
-
-
-_END_OF_TARGET = re.compile("[" + re.escape(_ENDS_TARGET) + "]")
-# How many candidates to try for a target that holds a space or quote (rare).
-_MAX_TRIES = 16
-
-
-def _written_targets(text: str, lead_ins: re.Pattern) -> dict[str, list[int]]:
-    """Each target as written after a lead-in (up to a space, quote or
-    bracket) -> where it starts. Targets never overlap, so this is linear."""
-    written: dict[str, list[int]] = {}
-    covered = 0
-    for match in lead_ins.finditer(text):
-        start = match.end()
-        if start < covered or start >= len(text):
-            continue
-        stop = _END_OF_TARGET.search(text, start)
-        end = stop.start() if stop else len(text)
-        if end > start:
-            written.setdefault(text[start:end], []).append(start)
-        covered = end
-    return written
-
-
-def _first_at_or_after(text: str, written: dict[str, list[int]], target: str, cursor: int) -> int:
-    if not target:
-        return -1
-    stop = _END_OF_TARGET.search(target)
-    key = target if stop is None else target[: stop.start()]
-    positions = written.get(key, [])
-    index = bisect.bisect_left(positions, cursor)
-    if stop is None:
-        return positions[index] if index < len(positions) else -1
-    for position in positions[index : index + _MAX_TRIES]:
-        end = position + len(target)
-        if text.startswith(target, position) and (end == len(text) or text[end] in _ENDS_TARGET):
-            return position
-    return -1
-
-
-def locate_in_nav(config_text: str, targets: Iterable[str]) -> list[tuple[int, int] | None]:
-    """(line, col) of navigation entries in the text of mkdocs.yml."""
-    start = config_text.find("\nnav:") + 1
-    if start == 0:
-        return [None for _ in targets]
-    first_line = config_text[:start].count("\n") + 1
-    return locate(config_text[start:], targets, first_line, YAML_LEAD_IN)
+        return file.src_uri + (f"#{fragment}" if fragment else "")
+    return href(index.by_src[link.source], file, fragment, markdown=link.origin == MARKDOWN)

@@ -9,24 +9,33 @@ The one pipeline both the build (hooks/front_matter.py) and `make check`
 
 What needs the rendered pages (links and anchors, the HTML allow-list, the
 articles no page cites, the last scan of the output) stays in the hooks.
+
+The preview (`make serve`) passes its cache (filmhub.preview_cache): a page
+whose bytes have not changed is then not read again, nor are its Read Next
+list, its definitions and its content rules checked again against the same
+glossary and rules. Without one, everything is read and checked.
 """
 
 from __future__ import annotations
 
 import datetime
+import functools
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from filmhub import content_rules, diagrams, front_matter, glossary_page, hub_lists, read_next, redirects
-from filmhub.bounds import markdown_depth_problem, unclosed_problem
+from filmhub.body_checks import body_heading_problems, unfinished_text_problems
+from filmhub.bounds import MAX_PAGE_BYTES, markdown_depth_problem, unclosed_problem
 from filmhub.content_rules import ContentRules
 from filmhub.definitions import CopyChecker, DefinitionChecker
 from filmhub.glossary import Glossary
 from filmhub.markers import find_markers
 from filmhub.page_safety import generated_marker_problem
+from filmhub.preview_cache import PreviewCache, fingerprint
 from filmhub.problems import Problem
 from filmhub.site import Site, SitePage
+from filmhub.yaml_reader import decode
 
 
 @dataclass(frozen=True)
@@ -48,9 +57,15 @@ class Checks:
     moves: list[redirects.Move] = field(default_factory=list)
 
 
-def read_page(source: SourceFile, path: str, today: datetime.date) -> tuple[SitePage, list[Problem]]:
-    """One page, read and checked on its own: front matter, body, markers."""
-    text, problems = front_matter.decode(source.abs_path.read_bytes(), path)
+def read_page(
+    source: SourceFile, path: str, today: datetime.date, data: bytes | None = None
+) -> tuple[SitePage, list[Problem]]:
+    """One page, read and checked on its own: front matter, body, markers.
+
+    `data` is the file's bytes, if the caller has read them already.
+    """
+    data = source.abs_path.read_bytes() if data is None else data
+    text, problems = decode(data, path, MAX_PAGE_BYTES)
     page = SitePage(source.src_uri, path, source.url)
     if text is None:
         page.blocked = True
@@ -67,17 +82,25 @@ def read_page(source: SourceFile, path: str, today: datetime.date) -> tuple[Site
             problems.append(blocking)
     if page.front.read:
         problems += front_matter.validate(page.front, page.kind, path, today)
-    problems += front_matter.body_heading_problems(page.body, path)
-    problems += front_matter.unfinished_text_problems(page.body, path)
+    problems += body_heading_problems(page.body, path)
+    problems += unfinished_text_problems(page.body, path)
     page.markers, marker_problems = find_markers(page.body, path)
     problems += marker_problems
     return page, problems
 
 
 def load(
-    sources: Iterable[SourceFile], display: Callable[[str], str], today: datetime.date, checks: Checks
+    sources: Iterable[SourceFile],
+    display: Callable[[str], str],
+    today: datetime.date,
+    checks: Checks,
+    cache: PreviewCache | None = None,
 ) -> tuple[Site, list[Problem]]:
-    """The site model from the files of docs/, and every problem found without rendering."""
+    """The site model from the files of docs/, and every problem found without rendering.
+
+    With the preview's `cache`, each page is read once per content (the
+    pages it returns are shared between rebuilds and must not be changed).
+    """
     site, problems = Site(), []
     for source in sources:
         path = display(source.src_uri)
@@ -91,37 +114,67 @@ def load(
                 )
             )
         elif source.src_uri.endswith(".md"):
-            page, page_problems = read_page(source, path, today)
+            page, page_problems = _read_page(source, path, today, cache)
             problems += page_problems
             site.add(page)
         elif diagrams.is_diagram(source.src_uri):
             problems += diagrams.diagram_problems(source.abs_path.read_bytes(), path)
-    problems += check_site(site, checks)
+    problems += check_site(site, checks, cache)
     return site, problems
 
 
-def check_site(site: Site, checks: Checks) -> list[Problem]:
+def _read_page(
+    source: SourceFile, path: str, today: datetime.date, cache: PreviewCache | None
+) -> tuple[SitePage, list[Problem]]:
+    if cache is None:
+        return read_page(source, path, today)
+    data = source.abs_path.read_bytes()
+    key = (source.url, path, today)
+    return cache.read_page(source.src_uri, data, key, lambda: read_page(source, path, today, data))
+
+
+def check_site(site: Site, checks: Checks, cache: PreviewCache | None = None) -> list[Problem]:
     """The checks across pages; also fills in each page's checked Read Next entries."""
     problems = site.placement_problems() + site.duplicate_title_problems()
+    rules_key = (fingerprint(checks.rules),) if cache is not None else ()
     for page in site.pages.values():
-        page.read_next, entry_problems = read_next.entries(page)
+        if cache is None:
+            page.read_next, entry_problems = read_next.entries(page)
+            problems += entry_problems + content_rules.page_problems(page, checks.rules)
+            continue
+        page.read_next, entry_problems = cache.page_check(
+            "read next", page.src_uri, (), lambda page=page: read_next.entries(page)
+        )
         problems += entry_problems
-        problems += content_rules.page_problems(page, checks.rules)
+        problems += cache.page_check(
+            "content rules",
+            page.src_uri,
+            rules_key,
+            lambda page=page: content_rules.page_problems(page, checks.rules),
+        )
     problems += hub_lists.marker_problems(site)
-    problems += definition_problems(site, checks.glossary)
+    problems += definition_problems(site, checks.glossary, cache)
     problems += glossary_source_problems(checks.glossary, checks.rules)
     problems += redirects.map_problems(checks.redirects, site)
     problems += redirects.move_problems(checks.moves, checks.redirects, site)
     return problems
 
 
-def definition_problems(site: Site, glossary: Glossary) -> list[Problem]:
+def definition_problems(site: Site, glossary: Glossary, cache: PreviewCache | None = None) -> list[Problem]:
     """Terms defined in a page's own words or copied, and definition markers naming no term."""
     problems = []
-    own_words, copies = DefinitionChecker(glossary), CopyChecker(glossary)
+    checkers = functools.cache(lambda: (DefinitionChecker(glossary), CopyChecker(glossary)))
+
+    def check(page: SitePage) -> list[Problem]:
+        own_words, copies = checkers()
+        return own_words.problems(page.body, page.path) + copies.problems(page.body, page.path)
+
+    key = (fingerprint(glossary),) if cache is not None else ()
     for page in site.pages.values():
-        problems += own_words.problems(page.body, page.path)
-        problems += copies.problems(page.body, page.path)
+        if cache is None:
+            problems += check(page)
+        else:
+            problems += cache.page_check("definitions", page.src_uri, key, lambda page=page: check(page))
         for marker in page.markers_named("definition"):
             if marker.argument not in glossary.terms:
                 close = glossary.suggest(marker.argument)

@@ -15,37 +15,17 @@ templates it makes the cards and the "Referenced by" list.
 
 from __future__ import annotations
 
-import posixpath
-from dataclasses import dataclass
-
 from filmhub.fields import READ_NEXT_LIMIT
 from filmhub.links import READ_NEXT, Link
 from filmhub.problems import Problem
-from filmhub.site import ARTICLE, HUB, Site, SitePage, classify
+from filmhub.site import ARTICLE, HUB, ReadNextEntry, Site, SitePage, classify
+from filmhub.urls import href
 
 LIMIT = READ_NEXT_LIMIT
 EXAMPLE = "read_next: [post-production/ai-editing-assistants.md]"
 
 
-@dataclass(frozen=True)
-class Entry:
-    target: str
-    line: int
-    col: int
-
-    @property
-    def path(self) -> str:
-        """The docs-relative page the entry names, a folder meaning its index."""
-        path = self.target.split("#", 1)[0]
-        path = posixpath.normpath(path) + ("/index.md" if path.endswith("/") else "")
-        return path.removeprefix("./")
-
-    @property
-    def anchor(self) -> str:
-        return self.target.partition("#")[2]
-
-
-def entries(page: SitePage) -> tuple[list[Entry], list[Problem]]:
+def entries(page: SitePage) -> tuple[list[ReadNextEntry], list[Problem]]:
     """The valid-looking entries of a page's read_next, and problems with the list."""
     front, path = page.front, page.path
     if "read_next" not in front.key_lines:
@@ -80,7 +60,7 @@ def entries(page: SitePage) -> tuple[list[Entry], list[Problem]]:
             )
         ]
     positions = front.item_positions.get("read_next", [])
-    found = [Entry(item.strip(), *position) for item, position in zip(value, positions, strict=True)]
+    found = [ReadNextEntry(item.strip(), *position) for item, position in zip(value, positions, strict=True)]
     problems = []
     if len(found) > LIMIT:
         extra = found[LIMIT]
@@ -103,7 +83,7 @@ def entries(page: SitePage) -> tuple[list[Entry], list[Problem]]:
     return valid, problems
 
 
-def _entry_problem(entry: Entry, page: SitePage, seen: dict) -> str:
+def _entry_problem(entry: ReadNextEntry, page: SitePage, seen: dict) -> str:
     target = entry.target
     if "://" in target or target.startswith(("mailto:", "tel:", "/")):
         return f"read_next entry '{target}' is not a page of this site — give a path from docs/, such as ethics/disclosure.md; link outside sources in the text"
@@ -121,13 +101,13 @@ def _entry_problem(entry: Entry, page: SitePage, seen: dict) -> str:
     return ""
 
 
-def links(page: SitePage, found: list[Entry]) -> list[Link]:
+def links(page: SitePage, found: list[ReadNextEntry]) -> list[Link]:
     """The entries as links from docs/, for the link check."""
     return [Link(page.src_uri, entry.target, READ_NEXT, line=entry.line, col=entry.col) for entry in found]
 
 
-def cards(site: Site, found: list[Entry]) -> list[dict]:
-    """What a Read Next card shows: the target's title, description and hub."""
+def cards(site: Site, page: SitePage, found: list[ReadNextEntry]) -> list[dict]:
+    """What the Read Next cards on `page` show: each target's title, description, hub and link."""
     result = []
     for entry in found:
         target = site.pages.get(entry.path)
@@ -139,13 +119,13 @@ def cards(site: Site, found: list[Entry]) -> list[dict]:
                 "title": target.title,
                 "description": target.description,
                 "hub": hub.title if hub and hub is not target else "",
-                "url": target.url + (f"#{entry.anchor}" if entry.anchor else ""),
+                "url": href(page, target, entry.anchor),
             }
         )
     return result
 
 
-def referenced_by(site: Site, citing: set[str]) -> list[dict]:
-    """The pages that link to a page in their own words or Read Next, by title."""
+def referenced_by(site: Site, page: SitePage, citing: set[str]) -> list[dict]:
+    """The pages that link to `page` in their own words or Read Next, by title."""
     pages = sorted((site.pages[src] for src in citing if src in site.pages), key=lambda p: p.title.casefold())
-    return [{"title": page.title, "url": page.url} for page in pages]
+    return [{"title": other.title, "url": href(page, other)} for other in pages]

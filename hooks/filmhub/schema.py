@@ -15,23 +15,23 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Iterable
 from pathlib import Path
 
-from filmhub.fields import ALL_KINDS, FRONT_MATTER, GLOSSARY_ENTRY, Field
+from filmhub.fields import FRONT_MATTER, GLOSSARY_ENTRY
+from filmhub.validation import Schema
 
 # Draft 7: the version editors' YAML and JSON tools all read.
 DIALECT = "http://json-schema.org/draft-07/schema#"
 
 
-def _object(fields: Iterable[Field], required: list[str], title: str, description: str) -> dict:
+def _object(schema: Schema, title: str, description: str) -> dict:
     return {
         "$schema": DIALECT,
         "title": title,
         "description": description,
         "type": "object",
-        "properties": {field.name: {"description": field.help, **field.schema} for field in fields},
-        "required": required,
+        "properties": {field.name: {"description": field.help, **field.schema} for field in schema.fields},
+        "required": list(schema.required),
         "additionalProperties": False,
     }
 
@@ -39,7 +39,6 @@ def _object(fields: Iterable[Field], required: list[str], title: str, descriptio
 def front_matter_schema() -> dict:
     return _object(
         FRONT_MATTER,
-        [field.name for field in FRONT_MATTER if field.required_on == ALL_KINDS],
         "Front matter of a page of the AI Filmmaking Hub",
         "Generated from hooks/filmhub/fields.py by `make schemas`. The build also checks what a schema "
         "can't: where a key may be used (by the page's folder), dates in order, unique titles.",
@@ -49,7 +48,6 @@ def front_matter_schema() -> dict:
 def glossary_entry_schema() -> dict:
     return _object(
         GLOSSARY_ENTRY,
-        [field.name for field in GLOSSARY_ENTRY if field.required_on],
         "A glossary entry of the AI Filmmaking Hub (glossary/*.yml)",
         "Generated from hooks/filmhub/fields.py by `make schemas`. The build also checks names "
         "against each other and see_also against the glossary's files.",

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import datetime
 import xml.etree.ElementTree as etree
-from urllib.parse import urljoin
 
 from filmhub.site import ARTICLE, HUB, PILLAR, Site, SitePage
+from filmhub.urls import absolute
 
 ATOM = "http://www.w3.org/2005/Atom"
 FEED_SRC_URI = "feed.xml"
@@ -20,10 +20,6 @@ ROBOTS_SRC_URI = "robots.txt"
 # Feed readers want what is new, not the archive: the feed stays the same
 # size however many articles the hub has.
 FEED_ENTRIES = 50
-
-
-def absolute(site_url: str, url: str) -> str:
-    return urljoin(site_url if site_url.endswith("/") else site_url + "/", url)
 
 
 def _timestamp(day: datetime.date) -> str:
@@ -89,11 +85,12 @@ def atom_feed(site: Site, site_url: str, site_name: str, description: str) -> st
         key=lambda a: (a.updated, a.published or a.updated, a.title),
         reverse=True,
     )[:FEED_ENTRIES]
-    etree.register_namespace("", ATOM)
-    feed = etree.Element(f"{{{ATOM}}}feed")
+    # Atom as the default namespace, written as an attribute: registering a
+    # prefix with ElementTree would change it for the whole process.
+    feed = etree.Element("feed", xmlns=ATOM)
 
     def add(parent, tag, text=None, **attributes):
-        element = etree.SubElement(parent, f"{{{ATOM}}}{tag}", attributes)
+        element = etree.SubElement(parent, tag, attributes)
         element.text = text
         return element
 

@@ -4,8 +4,10 @@
 
 `mkdocs serve` builds the whole site before it opens its port, then dies
 with a traceback when the port is taken. This checks the address first and
-says in one line what to do; then it runs `mkdocs serve --no-strict` in this
-process, so the log reads as MkDocs' own.
+says in one line what to do; then it runs `mkdocs serve --no-strict --dirty`
+in this process, so the log reads as MkDocs' own. With `--dirty`, a save
+renders again only the pages it changes (hooks/preview.py keeps every other
+page's links, problems and cross-page data right).
 """
 
 from __future__ import annotations
@@ -75,7 +77,9 @@ def main(argv: list[str] | None = None) -> int:
     from mkdocs.__main__ import cli
 
     try:
-        cli.main(args=["serve", "--no-strict", "--dev-addr", f"{host}:{port}"], standalone_mode=True)
+        cli.main(
+            args=["serve", "--no-strict", "--dirty", "--dev-addr", f"{host}:{port}"], standalone_mode=True
+        )
     except OSError as error:  # taken while the site was building
         print(_why(error, host, port), file=sys.stderr)
         return 1

@@ -10,15 +10,18 @@ from __future__ import annotations
 import datetime
 import html
 import math
+import posixpath
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from filmhub.front_matter import FrontMatter
 from filmhub.markers import Marker
 from filmhub.problems import Problem
 from filmhub.textscan import Body
+from filmhub.urls import folder_index
+from filmhub.yaml_mapping import FrontMatter
 
 PILLAR, HUB, ARTICLE, PAGE = "pillar", "hub", "article", "page"
+ALL_KINDS = frozenset({PILLAR, HUB, ARTICLE, PAGE})
 WORDS_PER_MINUTE = 220
 
 
@@ -32,6 +35,24 @@ def classify(src_uri: str) -> tuple[str, str | None]:
     return ARTICLE, parts[0]
 
 
+@dataclass(frozen=True)
+class ReadNextEntry:
+    """One checked item of a page's `read_next` list, where it was written."""
+
+    target: str
+    line: int
+    col: int
+
+    @property
+    def path(self) -> str:
+        """The docs-relative page the entry names, a folder meaning its index."""
+        return posixpath.normpath(folder_index(self.target.split("#", 1)[0]))
+
+    @property
+    def anchor(self) -> str:
+        return self.target.partition("#")[2]
+
+
 @dataclass
 class SitePage:
     src_uri: str
@@ -39,7 +60,7 @@ class SitePage:
     url: str  # where MkDocs publishes it, relative to the site root
     front: FrontMatter = field(default_factory=FrontMatter)
     markers: list[Marker] = field(default_factory=list)
-    read_next: list = field(default_factory=list)  # filmhub.read_next.Entry, checked
+    read_next: list[ReadNextEntry] = field(default_factory=list)  # checked by filmhub.read_next
     # A body too big or too deeply nested to hand to Markdown safely: MkDocs
     # renders a notice instead, and the problem stops the strict build.
     blocked: bool = False
@@ -97,6 +118,21 @@ class SitePage:
 def display_date(day: datetime.date) -> str:
     """'24 November 2026': unambiguous for readers everywhere."""
     return f"{day.day} {day:%B %Y}"
+
+
+def byline(page: SitePage) -> dict | None:
+    """The dates and reading time under a page's title, or None for a page without dates."""
+    if not (page.published and page.updated):
+        return None
+    return {
+        "published": display_date(page.published),
+        "published_iso": page.published.isoformat(),
+        "updated": display_date(page.updated),
+        "updated_iso": page.updated.isoformat(),
+        "checked": display_date(page.checked) if page.checked else "",
+        "checked_iso": page.checked.isoformat() if page.checked else "",
+        "minutes": page.reading_minutes,
+    }
 
 
 def listing_key(page: SitePage) -> tuple:

@@ -37,6 +37,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from filmhub.front_matter import parse
 from filmhub.site import ARTICLE, HUB, classify
+from filmhub.urls import directory_url
 
 GLOSSARY_URL = "glossary/"
 FEED, SITEMAP = "feed.xml", "sitemap.xml"
@@ -53,12 +54,6 @@ class Expected:
     hubs: dict[str, str] = field(default_factory=dict)  # hub URL ("ethics/") -> its source path
     articles: dict[str, dict[str, str]] = field(default_factory=dict)  # hub URL -> {article URL: source}
     terms: list[str] = field(default_factory=list)  # glossary slugs, from the file names
-
-
-def page_url(src_uri: str) -> str:
-    """'ethics/disclosure.md' -> 'ethics/disclosure/'; 'ethics/index.md' -> 'ethics/'."""
-    stem = src_uri.removesuffix(".md")
-    return "" if stem == "index" else stem.removesuffix("/index") + "/"
 
 
 def _is_draft(path: Path) -> bool:
@@ -78,10 +73,10 @@ def expected(docs: Path, glossary: Path, docs_shown: str = "docs") -> Expected:
         kind, hub = classify(src_uri)
         source = f"{docs_shown}/{src_uri}"
         if kind == HUB:
-            wanted.hubs[page_url(src_uri)] = source
-            wanted.articles.setdefault(page_url(src_uri), {})
+            wanted.hubs[directory_url(src_uri)] = source
+            wanted.articles.setdefault(directory_url(src_uri), {})
         elif kind == ARTICLE and not _is_draft(path):
-            wanted.articles.setdefault(f"{hub}/", {})[page_url(src_uri)] = source
+            wanted.articles.setdefault(f"{hub}/", {})[directory_url(src_uri)] = source
     if glossary.is_dir():
         names = [*glossary.glob("*.yml"), *glossary.glob("*.yaml")]
         wanted.terms = sorted(p.stem for p in names if not p.name.startswith("."))

@@ -27,7 +27,11 @@ _INDENTED = re.compile(r"^(?: {4}|\t)")
 _CONTAINER = re.compile(r"^\s*(?:[-*+]\s|\d+[.)]\s|!!!|\?\?\?|===|\[\^[^\]]+\]:|:\s)")
 _BLOCK_START = re.compile(r"^\s*(?:#{1,6}\s|>|[-*+]\s+|\d+[.)]\s+|\|| {0,3}(?:!!!|\?\?\?\+?)|<\w)")
 _LIST_MARKER = re.compile(r"^(\s*)(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?")
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)\]*_]*\s+(?=[\"“‘(*_\[]?[A-Z0-9])")
+# Where one sentence ends and the next begins: after '.', '!' or '?' and any
+# closing quotes, brackets or emphasis, and before a capital or a digit (or
+# an opening quote, bracket or emphasis and then one). Prose, descriptions,
+# tooltips and definitions are all split here.
+SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"”’)\]*_]*\s+(?=[\"“‘(*_\[]?[A-Z0-9])")
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9’'-]*")
 
 
@@ -65,22 +69,14 @@ def lines_outside_code(text: str, first_line: int = 1) -> Iterator[tuple[int, st
         yield number, line
 
 
-def _blank(match: re.Match) -> str:
-    return " " * len(match.group(0))
-
-
 @dataclass(frozen=True)
 class ProseLine:
     number: int
     text: str  # code spans and comments replaced by spaces: columns stay true
 
 
-def prose_lines(text: str, first_line: int = 1) -> Iterator[ProseLine]:
-    """Lines of prose: no fenced code, no HTML comments, no code spans."""
-    return _prose(lines_outside_code(text, first_line))
-
-
 def _prose(lines: Iterable[tuple[int, str]]) -> Iterator[ProseLine]:
+    """Lines of prose: no HTML comments, no code spans."""
     in_comment = False
     for number, line in lines:
         line, in_comment = _without_comments(line, in_comment)
@@ -181,12 +177,8 @@ def _blocks(lines: list[ProseLine]) -> Iterator[tuple[str, list[tuple[int, int, 
         yield kind, pieces
 
 
-def sentences(text: str, first_line: int = 1) -> Iterator[Sentence]:
-    """Every sentence of prose, with the line and column where it starts."""
-    return _sentences(list(prose_lines(text, first_line)))
-
-
 def _sentences(prose: list[ProseLine]) -> Iterator[Sentence]:
+    """Every sentence of prose, with the line and column where it starts."""
     for kind, pieces in _blocks(prose):
         starts, positions, length = [], [], 0
         for number, col, piece in pieces:
@@ -202,7 +194,7 @@ def _sentences(prose: list[ProseLine]) -> Iterator[Sentence]:
 
 def _split_sentences(text: str) -> Iterator[tuple[int, str]]:
     start = 0
-    for match in _SENTENCE_END.finditer(text):
+    for match in SENTENCE_BREAK.finditer(text):
         yield start, text[start : match.start()].strip()
         start = match.end()
     if text[start:].strip():
@@ -212,11 +204,6 @@ def _split_sentences(text: str) -> Iterator[tuple[int, str]]:
 def prose_words(line: str) -> int:
     """Words on one line of prose, link addresses left out."""
     return len(_WORD.findall(_LINK_URL.sub("]", line)))
-
-
-def word_count(text: str) -> int:
-    """Words a reader reads: prose only, without code or link addresses."""
-    return Body(text).words
 
 
 class Body:

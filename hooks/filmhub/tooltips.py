@@ -8,8 +8,8 @@ admonition titles, and not in anything the hooks generated, such as the
 definition block. Acronyms (AI, ADR) match only in capitals; other names in
 any case, and with a plural -s or -es. A name right after one of its term's
 `not_after` words ("can output") is another sense of the word, and no
-mention. A mention in a heading or a link gets no tooltip but still counts as
-the page using the term.
+mention. Which terms a page uses, for the glossary page, is read from the
+source (filmhub.term_use), not here.
 
 The markup is overrides/partials/glossary-term.html: a link to the term's
 glossary entry, described by a tooltip that shows on hover and focus, and on
@@ -22,7 +22,7 @@ import copy
 import re
 import xml.etree.ElementTree as etree
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
@@ -30,9 +30,10 @@ from markdown.treeprocessors import Treeprocessor
 from filmhub.glossary import Glossary, Term
 from filmhub.html_policy import GENERATED
 
-# No tooltip inside these; a mention in a heading or a link still counts as use.
-LABEL_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6", "a", "abbr", "dfn", "button"}
-SKIPPED_TAGS = LABEL_TAGS | {"code", "pre", "kbd", "samp", "script", "style", "svg"}
+# No tooltip inside these.
+SKIPPED_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "a", "abbr", "dfn", "button"}) | frozenset(
+    {"code", "pre", "kbd", "samp", "script", "style", "svg"}
+)
 SKIPPED_CLASSES = frozenset({"admonition-title"})
 _TEXT = "hub-term-text"  # stands in for the mention's own words in the cached markup
 # The word just before a mention, in the same run of text; a window, so a
@@ -117,17 +118,13 @@ class TermTooltips(Extension):
     """Added to `markdown_extensions` once per build.
 
     `render(slug, href, text)` returns the tooltip markup for one mention; the
-    hook sets `page` (its src_uri) and `href_of` before each page, and reads
-    `used` (slug -> pages) when the glossary page is made.
+    hook sets `active` and `href_of` before each page.
     """
 
     glossary: Glossary
     render: Callable[[str, str, str], str]
-    page: str = ""
     active: bool = False
     href_of: Callable[[str], str] = lambda slug: f"glossary.md#{slug}"
-    used: dict[str, set[str]] = field(default_factory=dict)
-    rendered: set[str] = field(default_factory=set)  # pages converted so far
 
     def __post_init__(self) -> None:
         super().__init__()
@@ -173,20 +170,12 @@ class _Tooltips(Treeprocessor):
         for index, child in enumerate(list(element)[inserted:]):
             if not _skipped(child):
                 self._visit(child)
-            elif child.tag in LABEL_TAGS and child.get(GENERATED) is None:
-                self._note_use("".join(child.itertext()))
             if child.tail:
                 child.tail, nodes = self._mark(child.tail)
                 at = index + inserted + 1
                 for offset, node in enumerate(nodes):
                     element.insert(at + offset, node)
                 inserted += len(nodes)
-
-    def _note_use(self, text: str) -> None:
-        for match in self.tooltips.pattern.finditer(text):
-            term = self.tooltips.glossary.named(match.group(0))
-            if term is not None and meant(term, text, match.start()):
-                self.tooltips.used.setdefault(term.slug, set()).add(self.tooltips.page)
 
     def _mark(self, text: str) -> tuple[str, list[etree.Element]]:
         """Split `text` at first mentions: (text before, [tooltip nodes, tails set])."""
@@ -196,7 +185,6 @@ class _Tooltips(Treeprocessor):
             if term is None or term.slug in self.seen or not meant(term, text, match.start()):
                 continue
             self.seen.add(term.slug)
-            self.tooltips.used.setdefault(term.slug, set()).add(self.tooltips.page)
             node = self.tooltips.element(term.slug, match.group(0))
             before = text[last : match.start()]
             if nodes:
