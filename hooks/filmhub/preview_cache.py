@@ -30,6 +30,7 @@ few thousand pages.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Iterable, Iterator
@@ -60,12 +61,27 @@ def digest(data: bytes | str) -> str:
 
 
 def fingerprint(value: object) -> str:
-    """A digest of a value made of plain data (dataclasses, lists, dicts, strings, numbers).
+    """A digest of a value made of plain data (dataclasses, lists, dicts, sets, strings, numbers).
 
-    Two builds give equal values the same fingerprint; a value whose repr is
-    not stable (an object printed with its address) only ever misses.
+    Equal values get the same fingerprint, in any process: sets are put in
+    order first, as their order changes with each process's string hashing
+    (filmhub.kept compares fingerprints between builds). A value whose repr
+    is not stable (an object printed with its address) only ever misses.
     """
-    return digest(repr(value))
+    return digest(repr(_in_order(value)))
+
+
+def _in_order(value: object) -> object:
+    if isinstance(value, (set, frozenset)):
+        return ("set", sorted((_in_order(item) for item in value), key=repr))
+    if isinstance(value, dict):
+        return ("dict", [(_in_order(key), _in_order(item)) for key, item in value.items()])
+    if isinstance(value, (list, tuple)):
+        return (type(value).__name__, [_in_order(item) for item in value])
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        fields = [(field.name, _in_order(getattr(value, field.name))) for field in dataclasses.fields(value)]
+        return (type(value).__qualname__, fields)
+    return value
 
 
 class Bounded(Generic[K, V]):
@@ -185,6 +201,10 @@ class PreviewCache:
         if source is None:  # not a file the loader read
             return compute()
         return self.checks.remember((name, src_uri, source, *key), compute)
+
+    def scan(self, key: Hashable, compute: Callable[[], V]) -> V:
+        """The output guard's findings in a written file, found once per key (its path and bytes)."""
+        return self.scans.remember(key, compute)
 
     def prune(self, src_uris: Iterable[str]) -> list[RenderedPage]:
         """Forget the pages that no longer exist; return their last renders."""
