@@ -44,7 +44,7 @@ def on_files(files, config):
         redirects=build.redirects,
         moves=redirects.moves(build.docs_dir, redirects.base_for_moves(build.project_dir, os.environ)),
     )
-    build.site, problems = pages.load(sources, build.display_path, build.today, checks, build.cache)
+    build.site, problems = pages.load(sources, build.display_path, build.today, checks, build.reuse)
     build.problems += problems
     build.hub_order = HubOrder.of(build.site)
     # Links still written to an old path get the new one as their did-you-mean.

@@ -38,7 +38,7 @@ def on_files(files, config):
     generated = File.generated(config, glossary_page.SRC_URI, content="")
     used_in = {
         slug: [(page.title, href(generated, page)) for page in articles]
-        for slug, articles in articles_using(build.site.pages.values(), build.glossary, build.cache).items()
+        for slug, articles in articles_using(build.site.pages.values(), build.glossary, build.reuse).items()
     }
     build.glossary_letters = glossary_page.letters(build.glossary, used_in)
     body = render_block(

@@ -36,7 +36,8 @@ def on_post_build(config):
         theme_scripts=theme_scripts,
         redirect_page=redirect_page,
     )
-    cache = state.for_config(config).cache
+    build = state.for_config(config)
+    reuse = build.reuse
     # What a file's scan depends on besides its path and bytes.
     context = fingerprint((config.site_url, [p.pattern for p in theme_scripts], redirect_page.pattern))
     findings = []
@@ -46,10 +47,12 @@ def on_post_build(config):
                 continue
             path = Path(folder, name)
             relative, data = path.relative_to(site_dir).as_posix(), path.read_bytes()
-            if cache is None:
+            if reuse is None:
                 findings += scan(relative, data)
             else:
                 key = (relative, digest(data), context)
-                findings += cache.scans.remember(key, functools.partial(scan, relative, data))
+                findings += reuse.scan(key, functools.partial(scan, relative, data))
+    if build.kept is not None:
+        build.kept.save()
     if findings:
         raise PluginError("\n".join(finding.stop_message for finding in findings))

@@ -83,6 +83,8 @@ def on_env(env, config, files):
             build.problems_by_path.setdefault(problem.path, []).append(problem)
         return env
     stopping = [p for p in problems if p.severity != NOTICE]
+    if (stopping or earlier_warnings) and build.kept is not None:
+        build.kept.save()  # what was checked stays checked for the build after the fix
     if stopping:
         raise PluginError(
             f"{summary(stopping)} — the build stopped before writing any page. "

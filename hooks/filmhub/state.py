@@ -13,6 +13,9 @@ What fills in as the build goes, by event:
 
     on_config     glossary problems (the glossary is read when the state is made);
                   cache, in a `make serve` rebuild                      (hooks/preview.py)
+                  (kept: the last build's check results, filmhub.kept, are found when the state
+                  is made and read on first use; saved when the report stops the build or the
+                  output guard has scanned the written site)
     on_files      site, hub_order, glossary_letters, redirects, moved    (the loader, filmhub.pages)
     on_nav        nav_pages, hub_sections, nav links;
                   rebuild: the pages a preview renders again            (filmhub.preview)
@@ -31,11 +34,13 @@ from pathlib import Path
 from typing import Any
 
 from filmhub import glossary as glossary_files
+from filmhub import kept
 from filmhub.diagram_links import DiagramLinks
 from filmhub.glossary import Glossary
 from filmhub.glossary_page import Letter
 from filmhub.html_policy import GENERATED
 from filmhub.hub_nav import HubOrder
+from filmhub.kept import KeptResults
 from filmhub.link_collector import LinkCollector
 from filmhub.links import Link
 from filmhub.log_counter import WarningCounter
@@ -70,6 +75,9 @@ class BuildState:
     # The preview's cache, kept by hooks/preview.py for the life of a `make
     # serve` process; None in a build, which reads and renders everything.
     cache: PreviewCache | None = None
+    # The results the last build of this project kept on disk (filmhub.kept):
+    # None when HUB_CACHE_DIR=off.
+    kept: KeptResults | None = None
 
     # The model, read in on_files (filmhub.pages).
     site: Site = field(default_factory=Site)
@@ -105,6 +113,12 @@ class BuildState:
         )
         return (docs / src_uri).as_posix()
 
+    @property
+    def reuse(self) -> PreviewCache | KeptResults | None:
+        """Where checks find results they need not compute again: the preview's
+        cache while `make serve` runs, else what the last build kept."""
+        return self.cache if self.cache is not None else self.kept
+
 
 def for_config(config: MutableMapping) -> BuildState:
     """The state of the build that `config` belongs to, made on first use."""
@@ -120,6 +134,8 @@ def _start(config: MutableMapping) -> BuildState:
     # The attribute that marks the hub's own markup, declared once (filmhub.html_policy).
     templates.globals["hub_generated"] = GENERATED
     glossary, problems = glossary_files.load(project_dir / "glossary")
+    docs_dir, today = Path(config["docs_dir"]).resolve(), datetime.date.today()
+    config_file = Path(config["config_file_path"]) if config["config_file_path"] else None
 
     def tooltip(slug: str, href: str, text: str) -> str:
         short = glossary.terms[slug].short
@@ -132,13 +148,14 @@ def _start(config: MutableMapping) -> BuildState:
 
     return BuildState(
         project_dir=project_dir,
-        docs_dir=Path(config["docs_dir"]).resolve(),
+        docs_dir=docs_dir,
         strict=bool(config.get("strict")),
-        today=datetime.date.today(),
+        today=today,
         templates=templates,
         glossary=glossary,
         tooltips=TermTooltips(glossary, tooltip),
         link_collector=LinkCollector(),
         diagram_links=DiagramLinks(diagram),
         problems=problems,
+        kept=kept.for_project(project_dir, docs_dir, config_file, today),
     )
