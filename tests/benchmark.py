@@ -12,11 +12,14 @@ are what the tooltips and the definition checks cost on the real site.
 For each size, a synthetic hub (tests/synthetic_hub.py) is built in four
 setups, each build a process of its own, interleaved round after round
 (tests/build_cost.py): the full stack, the hooks without search (Pagefind),
-no hooks, and MkDocs' plain theme. Reported:
+no hooks, and MkDocs' plain theme. Each checks everything (HUB_CACHE_DIR=off);
+a fifth build, the hooks without search again, uses the results the build
+before it kept (filmhub.kept), with no page changed in between. Reported:
 
 - the hooks' cost (full stack ÷ no hooks), and the same without search
-  beside search's own; the full stack ÷ the plain theme (the floor): whole-
-  process CPU ratios, the median and range of one ratio per round;
+  beside search's own, and with kept results; the full stack ÷ the plain
+  theme (the floor): whole-process CPU ratios, the median and range of one
+  ratio per round;
 - CPU milliseconds per article, and its growth from 500 to 2,000;
 - the peak memory of a build, with and without the hooks;
 - the preview: save → the page `make serve` serves shows the edit
@@ -70,10 +73,15 @@ OUTPUT = REPO / "test-output"
 SEARCH_WORD = "transcript"
 # Growth is reported between these two sizes, from their results files.
 GROWTH_SIZES = {500: 2000, 2000: 500}
+# The hooks without search again, with the results the last build kept
+# (filmhub.kept), no page changed since: the most kept results can save.
+KEPT = "kept results"
+BUILDS = (*SETUPS, KEPT)
 # numerator, denominator, what the ratio says
 RATIOS = [
     (FULL_STACK, NO_HOOKS, "the hooks' cost: full stack ÷ no hooks"),
     (WITHOUT_SEARCH, NO_HOOKS, "hooks without search ÷ no hooks"),
+    (KEPT, NO_HOOKS, "the same, every page's checks kept from the last build"),
     (FULL_STACK, WITHOUT_SEARCH, "search (Pagefind): full stack ÷ hooks without search"),
     (FULL_STACK, PLAIN, "full stack ÷ MkDocs' plain theme (the floor)"),
     (NO_HOOKS, PLAIN, "no hooks ÷ plain theme (Material and overrides/)"),
@@ -86,23 +94,27 @@ def measure(count: int, args: argparse.Namespace) -> dict:
         root = Path(folder)
         synthetic_site(root, count, glossary=REPO / "glossary" if args.real_glossary else None)
         configs = {setup: write_setup(root, setup) for setup in SETUPS}
-        site = {setup: root / "built" / setup.replace(" ", "-") for setup in SETUPS}
+        configs[KEPT] = configs[WITHOUT_SEARCH]
+        site = {setup: root / "built" / setup.replace(" ", "-") for setup in BUILDS}
 
         def builder(setup: str):
             # The hooks' own builds are strict, as `make build` is; the others warn
-            # about links to pages only the hooks make.
+            # about links to pages only the hooks make. Only KEPT uses kept results.
             return lambda: build_cost.build(
-                configs[setup], site[setup], strict=setup in (FULL_STACK, WITHOUT_SEARCH)
+                configs[setup],
+                site[setup],
+                strict=setup in (FULL_STACK, WITHOUT_SEARCH, KEPT),
+                kept=root / "kept" if setup == KEPT else None,
             )
 
-        builds = {setup: builder(setup) for setup in SETUPS}
-        for setup in SETUPS:  # once untimed: caches warm, and every setup builds
+        builds = {setup: builder(setup) for setup in BUILDS}
+        for setup in BUILDS:  # once untimed: caches warm, every setup builds, KEPT has results to use
             builds[setup]()
         costs = build_cost.interleaved(builds, args.pairs)
         results = {
             "articles": count,
             "rounds": args.pairs,
-            "builds": {setup: _costs(costs[setup]) for setup in SETUPS},
+            "builds": {setup: _costs(costs[setup]) for setup in BUILDS},
             "ratios": {
                 f"{top} / {bottom}": build_cost.ratio(costs, top, bottom).as_dict()
                 for top, bottom, _ in RATIOS
@@ -178,8 +190,8 @@ def table(results: dict) -> str:
     for top, bottom, label in RATIOS:
         ratio = results["ratios"][f"{top} / {bottom}"]
         lines.append(_row(label, f"{ratio['median']:.2f}×  ({ratio['min']:.2f}–{ratio['max']:.2f})"))
-    median = {setup: builds[setup]["cpu_seconds"]["median"] for setup in SETUPS}
-    lines.append(_row("CPU seconds per build", " · ".join(f"{s} {median[s]:.1f}" for s in SETUPS)))
+    median = {setup: builds[setup]["cpu_seconds"]["median"] for setup in builds}
+    lines.append(_row("CPU seconds per build", " · ".join(f"{s} {median[s]:.1f}" for s in builds)))
     per_article = (
         f"full stack {results['ms_per_article']:.1f} · no hooks {results['ms_per_article_no_hooks']:.1f}"
     )

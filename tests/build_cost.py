@@ -81,8 +81,12 @@ json.dump([usage.ru_utime + usage.ru_stime, usage.ru_maxrss, os.waitstatus_to_ex
 """
 
 
-def build(config: Path, site_dir: Path, *, strict: bool) -> Cost:
-    """Build the site of `config` into `site_dir` in a new process; what it cost."""
+def build(config: Path, site_dir: Path, *, strict: bool, kept: Path | None = None) -> Cost:
+    """Build the site of `config` into `site_dir` in a new process; what it cost.
+
+    The build checks everything, unless `kept` names a folder of results kept
+    by earlier builds (filmhub.kept) for it to use and keep.
+    """
     command = [
         sys.executable,
         "-m",
@@ -102,7 +106,7 @@ def build(config: Path, site_dir: Path, *, strict: bool) -> Cost:
         launched = subprocess.run(
             [sys.executable, "-c", _LAUNCHER, str(log), *command],
             cwd=config.parent,
-            env=environment(),
+            env=environment() | {"HUB_CACHE_DIR": str(kept) if kept else "off"},
             capture_output=True,
             text=True,
             check=True,
