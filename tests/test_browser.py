@@ -215,6 +215,25 @@ def test_the_definition_tooltip_shows_on_hover_and_on_focus(visit):
     expect(tip).to_be_visible()
 
 
+def test_the_pointer_can_move_from_the_term_onto_its_tooltip_without_closing_it(visit):
+    """WCAG 1.4.13: content shown on hover stays while the pointer moves onto it."""
+    page = visit(PAGES["article"]).page
+    term, tip = _term(page)
+    term.evaluate("el => el.scrollIntoView({block: 'center'})")  # the tip clear of the sticky header
+    term.hover()
+    expect(tip).to_be_visible()
+    word, box = term.bounding_box(), tip.locator("xpath=..").bounding_box()
+    assert word is not None and box is not None
+    # Straight up across the gap between the word and the tip, in small steps, then along the tip.
+    page.mouse.move(word["x"] + word["width"] / 2, box["y"] + box["height"] / 2, steps=12)
+    expect(tip).to_be_visible()
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2, steps=4)
+    expect(tip).to_be_visible()
+    assert tip.evaluate("el => el.parentElement.matches(':hover')"), "the pointer is on the tip"
+    page.mouse.move(0, 0)
+    expect(tip).to_be_hidden()
+
+
 def _rgba(css_colour: str) -> tuple[float, ...]:
     """'rgb(1, 2, 3)' or 'rgba(1, 2, 3, 0.5)' as (r, g, b, alpha)."""
     parts = [float(part) for part in css_colour[css_colour.index("(") + 1 : -1].split(",")]
