@@ -20,10 +20,10 @@ from filmhub import pages, redirects, site, state
 from filmhub.content_rules import ContentRules
 from filmhub.diagrams import is_diagram
 from filmhub.hub_nav import HubOrder
+from filmhub.site import BLOCKED_NOTICE
 
-# What MkDocs renders for a page whose body it must not parse; the problem
-# that says why is listed in the terminal and in the preview's box.
-BLOCKED_BODY = "\nThis page can't be shown until the problems listed for it are fixed.\n"
+# What MkDocs renders for a page whose body it must not parse.
+BLOCKED_BODY = f"\n{BLOCKED_NOTICE}\n"
 
 
 # Before every other hook's on_files, whatever the order in mkdocs.yml: they read the model.

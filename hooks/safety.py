@@ -8,7 +8,9 @@ After Markdown has rendered a page, its body is checked against the
 allow-list of elements, attributes and URLs (filmhub.html_policy), and each
 thing that is not allowed is reported at the line it was typed on
 (filmhub.page_safety). The report hook then stops the build before anything
-is written.
+is written. A preview (`make serve`) is not stopped, so that every page can
+show its own problems: a refused page is written with a notice in place of
+its body, never with the markup it was refused for.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from filmhub import state
 from filmhub.file_policy import docs_problems, glossary_problems
 from filmhub.page_safety import html_problems
 from filmhub.problems import sorted_problems, summary
+from filmhub.site import BLOCKED_NOTICE
 
 log = logging.getLogger("mkdocs.plugins.hub")
 
@@ -42,6 +45,8 @@ def on_pre_build(config):
 def on_page_content(html, page, config, files):
     build = state.for_config(config)
     site_page = build.site.pages.get(page.file.src_uri)
-    if site_page is not None and not site_page.blocked:
-        build.problems += html_problems(html, site_page.body, site_page.path)
-    return html
+    if site_page is None or site_page.blocked:
+        return html
+    problems = html_problems(html, site_page.body, site_page.path)
+    build.problems += problems
+    return f"<p>{BLOCKED_NOTICE}</p>" if problems else html

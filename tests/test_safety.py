@@ -835,3 +835,16 @@ def test_what_would_make_markdown_quadratic_is_refused(body, expected):
 )
 def test_ordinary_brackets_and_tags_are_fine(body):
     assert bounds.unclosed_problem(body, "p", 1) is None
+
+
+def test_a_preview_shows_a_refused_page_as_a_notice_never_its_markup(tmp_path):
+    """In a preview (not strict) the build goes on, so each page can show its
+    problems; a page the allow-list refused is written without its body."""
+    previewed = build_site(tmp_path, refused_files(), strict=False)
+    assert previewed.ok, previewed.messages()  # the output guard found nothing in any written file
+    hostile = previewed.html("hub/hostile/index.html")
+    assert "This page can't be shown until the problems listed for it are fixed." in hostile
+    assert "Intro paragraph." not in hostile
+    # What the page was refused for is named in its problem box, as text only.
+    assert "evil.example" in hostile
+    assert "Back to" in previewed.html("hub/article/index.html")

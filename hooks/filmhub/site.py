@@ -53,6 +53,12 @@ class ReadNextEntry:
         return self.target.partition("#")[2]
 
 
+# What a page shows instead of its body when its body must not be parsed
+# (SitePage.blocked) or holds markup the allow-list refused: the problems
+# that say why are listed in the terminal and in the preview's box.
+BLOCKED_NOTICE = "This page can't be shown until the problems listed for it are fixed."
+
+
 @dataclass
 class SitePage:
     src_uri: str
