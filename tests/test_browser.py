@@ -234,6 +234,32 @@ def test_the_pointer_can_move_from_the_term_onto_its_tooltip_without_closing_it(
     expect(tip).to_be_hidden()
 
 
+@pytest.mark.parametrize("show", ["hover", "focus"])
+def test_a_tooltip_with_no_room_above_its_term_opens_below_it(visit, show):
+    """Not under the sticky header: a term in the first line under it has its tip below."""
+    page = visit(PAGES["article"]).page
+    term, tip = _term(page)
+    header = page.locator(".md-header").bounding_box()
+    assert header is not None
+    # The term's line right under the header, where a tip above it would be hidden.
+    page.evaluate(
+        "([el, below]) => window.scrollBy(0, el.getBoundingClientRect().top - below - 4)",
+        [term.element_handle(), header["y"] + header["height"]],
+    )
+    if show == "hover":
+        box = term.bounding_box()
+        assert box is not None
+        page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    else:
+        term.focus()
+    expect(tip).to_be_visible()
+    word, shown = term.bounding_box(), tip.locator("xpath=..").bounding_box()
+    assert word is not None and shown is not None
+    assert shown["y"] >= word["y"] + word["height"], "below the term"
+    middle = (shown["x"] + shown["width"] / 2, shown["y"] + shown["height"] / 2)
+    assert page.evaluate("([x, y]) => !!document.elementFromPoint(x, y).closest('.hub-term__box')", middle)
+
+
 def _rgba(css_colour: str) -> tuple[float, ...]:
     """'rgb(1, 2, 3)' or 'rgba(1, 2, 3, 0.5)' as (r, g, b, alpha)."""
     parts = [float(part) for part in css_colour[css_colour.index("(") + 1 : -1].split(",")]

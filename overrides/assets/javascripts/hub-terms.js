@@ -6,13 +6,16 @@
  *     with a link to the glossary entry; a second tap, or the link, goes there;
  *     a tap anywhere else closes it;
  *   - Escape hides a tooltip that hover, focus or a tap showed, until the
- *     pointer or the focus leaves the term (WCAG 1.4.13).
+ *     pointer or the focus leaves the term (WCAG 1.4.13);
+ *   - a tip that would open under the sticky header, or above the window,
+ *     opens below its term instead.
  * Without this script every term is still a link to its entry.
  */
 (function () {
   "use strict";
   var OPEN = "hub-term--open";
   var DISMISSED = "hub-term--dismissed";
+  var BELOW = "hub-term--below";
   var lastPointer = "";
 
   function termAround(node) {
@@ -56,6 +59,21 @@
       }
     });
   });
+
+  // Once the tip shows (CSS has just applied :hover or :focus), move it below
+  // the term if the header or the window's top edge would hide part of it.
+  function place(event) {
+    var term = termAround(event.target);
+    if (!term || term.contains(event.relatedTarget)) return;
+    var box = term.querySelector(".hub-term__box");
+    term.classList.remove(BELOW);
+    if (!box || getComputedStyle(box).position !== "absolute") return;
+    var header = document.querySelector(".md-header");
+    var top = header ? Math.max(header.getBoundingClientRect().bottom, 0) : 0;
+    if (box.getBoundingClientRect().top < top) term.classList.add(BELOW);
+  }
+  document.addEventListener("mouseover", place);
+  document.addEventListener("focusin", place);
 
   document.addEventListener("focusout", function (event) {
     var term = termAround(event.target);
