@@ -29,13 +29,14 @@ from filmhub.link_collector import LinkCollector
 from filmhub.link_report import check
 from filmhub.links import HTML, MARKDOWN, NAV, Link, LinkIndex, SiteFile
 from filmhub.positions import locate, locate_in_nav
+from filmhub.problems import NOTICE, Problem
 
 # MkDocs' own checks of what this hook checks too, by `validation:` group.
-# Not nav.not_found: MkDocs also logs at that level a navigation entry that
-# names a draft, which this hook does not report.
+# nav.not_found is also the level of MkDocs' line about a navigation entry
+# that names a draft, which this hook reports in its place (a notice).
 CHECKS_DONE_HERE = {
     "links": ("not_found", "absolute_links", "unrecognized_links", "anchors"),
-    "nav": ("absolute_links",),
+    "nav": ("not_found", "absolute_links"),
 }
 
 
@@ -62,6 +63,7 @@ def on_files(files, config):
 def on_nav(nav, config, files):
     build = state.for_config(config)
     entries = []  # navigation entries that are not pages: addresses to check
+    drafts = []  # pages the navigation names that this build leaves out
     stack = list(nav.items)
     while stack:
         item = stack.pop(0)
@@ -69,15 +71,32 @@ def on_nav(nav, config, files):
             stack[:0] = item.children
         elif item.is_page:
             build.nav_pages.add(item.file.src_uri)
+            if item.file.inclusion.is_excluded():
+                drafts.append(item.file.src_uri)
         else:
             entries.append(item.url)
-    if entries:
+    if entries or drafts:
         config_file = Path(config["config_file_path"])
-        positions = locate_in_nav(config_file.read_text(encoding="utf-8"), entries)
-        for url, position in zip(entries, positions, strict=True):
+        text = config_file.read_text(encoding="utf-8")
+        for url, position in zip(entries, locate_in_nav(text, entries), strict=True):
             line, col = position or (1, None)
             build.links.append(Link(config_file.name, url, NAV, line=line, col=col))
+        for src_uri, position in zip(drafts, locate_in_nav(text, drafts), strict=True):
+            line, col = position or (1, None)
+            build.problems.append(nav_draft_notice(config_file.name, src_uri, line, col))
     return nav
+
+
+def nav_draft_notice(config_file: str, src_uri: str, line: int, col: int | None) -> Problem:
+    return Problem(
+        config_file,
+        line,
+        f"the navigation lists '{src_uri}', which is left out of the site (a draft, or in "
+        "exclude_docs): it shows there once it is published",
+        col=col,
+        severity=NOTICE,
+        kind="navigation",
+    )
 
 
 def on_page_markdown(markdown, page, config, files):

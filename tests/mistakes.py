@@ -164,6 +164,8 @@ CONFIG = {
         {"Files": "ftp://example.org/x"},
         {"CDN": "//cdn.example.org/x"},
         {"Top": "#top"},
+        {"Draft": "hub/draft.md"},
+        {"Gone": "hub/gone.md"},
     ],
     "not_in_nav": "/hub/*.md",
     "exclude_docs": "hub/secret.md",

@@ -668,9 +668,26 @@ def test_while_the_hubs_check_runs_mkdocs_checks_of_the_same_links_log_only_at_d
     assert levels("links") == dict.fromkeys(
         ("not_found", "anchors", "absolute_links", "unrecognized_links"), logging.DEBUG
     )
-    # A navigation entry naming a draft is logged at not_found's level, and only by MkDocs.
+    # A navigation entry naming a draft, which MkDocs logs at not_found's level, is the hub's notice.
     assert levels("nav") == {
         "omitted_files": logging.WARNING,
-        "not_found": logging.WARNING,
+        "not_found": logging.DEBUG,
         "absolute_links": -1,
     }
+
+
+def test_a_navigation_entry_naming_a_missing_page_is_reported_once_and_a_draft_is_a_notice(tmp_path):
+    config = {
+        "nav": ["index.md", {"Hub": ["hub/index.md", "hub/draft.md", "hub/missing.md"]}, "glossary.md"],
+        "not_in_nav": "/*/*.md",
+    }
+    files = minimal_site(
+        **{"docs/hub/draft.md": article("Draft", "Back to [the hub](index.md).", draft=True)}
+    )
+    result = build_site(tmp_path, files, config=config)
+    assert not result.ok
+    assert [message for message in result.messages(logging.INFO) if "hub/" in message] == [
+        "mkdocs.yml:7:5: the navigation lists 'hub/draft.md', which is left out of the site (a draft, or "
+        "in exclude_docs): it shows there once it is published",
+        "mkdocs.yml:8:5: broken link 'hub/missing.md': docs/hub/missing.md does not exist",
+    ]

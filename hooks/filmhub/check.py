@@ -39,7 +39,7 @@ RENDERED_CHECKS = {
     "orphan-page": "pages nothing links to",
     "html": "the HTML allow-list",
     "uncited": "articles no other page cites",
-    "navigation": "tab labels against hub titles (read from the built navigation)",
+    "navigation": "tab labels against hub titles, and entries naming drafts (read from the built navigation)",
 }
 
 
