@@ -25,12 +25,12 @@ import sys
 import time
 from pathlib import Path
 
-from filmhub import freshness, glossary, pages, redirects
+from filmhub import freshness, glossary, pages, read_next, redirects
 from filmhub.content_rules import ContentRules
 from filmhub.diagrams import is_diagram
 from filmhub.file_policy import docs_problems, glossary_problems
 from filmhub.link_report import check
-from filmhub.links import READ_NEXT, Link, LinkIndex, SiteFile
+from filmhub.links import LinkIndex, SiteFile
 from filmhub.problems import ERROR, Problem, github_annotation, sorted_problems, summary
 
 # The kinds of problem only a build finds, because they need the rendered pages.
@@ -103,10 +103,9 @@ def read_next_target_problems(site, files, display, moved: dict[str, str]) -> li
         moved=moved,
     )
     links = [
-        Link(page.src_uri, entry.target, READ_NEXT, line=entry.line, col=entry.col)
+        link
         for page in site.pages.values()
-        for entry in page.read_next
-        if not entry.anchor
+        for link in read_next.links(page, [entry for entry in page.read_next if not entry.anchor])
     ]
     return [p for p in check(links, index).problems if p.kind == "broken-link"]
 
