@@ -14,6 +14,7 @@ import contextlib
 import io
 import json
 import logging
+import posixpath
 
 import markdown
 import pytest
@@ -367,6 +368,33 @@ def test_page_folders_and_relative_urls():
     ]
     assert urls.relative_url("ethics/", "ethics/") == "./"
     assert urls.relative_url("", "assets/x.svg") == "assets/x.svg"
+
+
+@pytest.mark.parametrize(
+    ("path", "start", "relative"),
+    [
+        ("ethics/consent.md", "ethics", "consent.md"),
+        ("glossary.md", "ethics/tools", "../../glossary.md"),
+        ("ethics/", "", "ethics"),
+        ("", "ethics/consent", "../.."),
+        ("", "", "."),
+        ("ethics", "ethics/", "."),
+        ("ethics//consent/", "ethics", "consent"),
+        ("/ethics/a", "/ethics/b", "../a"),
+        ("ethics/../glossary.md", "ethics", "../glossary.md"),
+        ("./ethics/.well-known/x", ".", "ethics/.well-known/x"),
+    ],
+)
+def test_relative_paths_are_worked_out_without_the_working_directory(path, start, relative):
+    assert urls.relative_path(path, start) == relative
+
+
+def test_relative_paths_agree_with_posixpath_relpath():
+    names = ["", "a", "b", "a/b", "a/c", "a/b/c", "b/a", "a/b/", "/a", "/a/b", "a/./b", "../a", ".a/b"]
+    for path in names:
+        for start in names:
+            expected = posixpath.relpath(path or ".", start or ".")
+            assert urls.relative_path(path, start) == expected, (path, start)
 
 
 def test_a_link_is_a_url_in_html_and_a_source_path_in_markdown():
