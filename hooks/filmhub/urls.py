@@ -64,7 +64,7 @@ def relative_path(path: str, start: str) -> str:
     to = [part for part in path.split("/") if part]
     base = [part for part in start.split("/") if part]
     common = 0
-    for to_part, base_part in zip(to, base):
+    for to_part, base_part in zip(to, base, strict=False):
         if to_part != base_part:
             break
         common += 1
