@@ -464,6 +464,23 @@ def test_links_and_ids_are_collected_from_markdown_and_raw_html():
     assert ids == {"why", "old"}
 
 
+def test_links_inside_generated_markup_are_marked_generated():
+    collector = LinkCollector()
+    text = (
+        "[before](a.md)\n\n"
+        '<div data-hub-generated="" markdown>\n<p markdown>[inside](b.md) <span id="in">x</span></p>\n</div>\n\n'
+        "[after](c.md)\n"
+    )
+    markdown.Markdown(extensions=["md_in_html", collector]).convert(text)
+    found = collector.take()
+    assert [(link.target, link.generated) for link in found.links] == [
+        ("a.md", False),
+        ("b.md", True),
+        ("c.md", False),
+    ]
+    assert found.ids == {"in"}
+
+
 # --- Whole builds -----------------------------------------------------------------
 
 
