@@ -14,6 +14,7 @@ import contextlib
 import io
 import json
 import logging
+import posixpath
 
 import markdown
 import pytest
@@ -369,6 +370,33 @@ def test_page_folders_and_relative_urls():
     assert urls.relative_url("", "assets/x.svg") == "assets/x.svg"
 
 
+@pytest.mark.parametrize(
+    ("path", "start", "relative"),
+    [
+        ("ethics/consent.md", "ethics", "consent.md"),
+        ("glossary.md", "ethics/tools", "../../glossary.md"),
+        ("ethics/", "", "ethics"),
+        ("", "ethics/consent", "../.."),
+        ("", "", "."),
+        ("ethics", "ethics/", "."),
+        ("ethics//consent/", "ethics", "consent"),
+        ("/ethics/a", "/ethics/b", "../a"),
+        ("ethics/../glossary.md", "ethics", "../glossary.md"),
+        ("./ethics/.well-known/x", ".", "ethics/.well-known/x"),
+    ],
+)
+def test_relative_paths_are_worked_out_without_the_working_directory(path, start, relative):
+    assert urls.relative_path(path, start) == relative
+
+
+def test_relative_paths_agree_with_posixpath_relpath():
+    names = ["", "a", "b", "a/b", "a/c", "a/b/c", "b/a", "a/b/", "/a", "/a/b", "a/./b", "../a", ".a/b"]
+    for path in names:
+        for start in names:
+            expected = posixpath.relpath(path or ".", start or ".")
+            assert urls.relative_path(path, start) == expected, (path, start)
+
+
 def test_a_link_is_a_url_in_html_and_a_source_path_in_markdown():
     consent = SiteFile("ethics/consent.md", "ethics/consent/", True)
     glossary = SiteFile("glossary.md", "glossary/", True)
@@ -434,6 +462,23 @@ def test_links_and_ids_are_collected_from_markdown_and_raw_html():
         (HTML, "srcset", "f.png"),
     ]
     assert ids == {"why", "old"}
+
+
+def test_links_inside_generated_markup_are_marked_generated():
+    collector = LinkCollector()
+    text = (
+        "[before](a.md)\n\n"
+        '<div data-hub-generated="" markdown>\n<p markdown>[inside](b.md) <span id="in">x</span></p>\n</div>\n\n'
+        "[after](c.md)\n"
+    )
+    markdown.Markdown(extensions=["md_in_html", collector]).convert(text)
+    found = collector.take()
+    assert [(link.target, link.generated) for link in found.links] == [
+        ("a.md", False),
+        ("b.md", True),
+        ("c.md", False),
+    ]
+    assert found.ids == {"in"}
 
 
 # --- Whole builds -----------------------------------------------------------------

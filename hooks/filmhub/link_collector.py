@@ -144,12 +144,18 @@ class _Collect(Treeprocessor):
         self.collector._result = found
 
 
-def _walk(element: etree.Element, found: PageLinks, generated: bool, origin: str = MARKDOWN) -> None:
-    generated = generated or element.get(GENERATED) is not None
-    if isinstance(element.tag, str):
-        found.add(origin, element.tag, element.attrib, generated)
-    for child in element:
-        _walk(child, found, generated, origin)
+def _walk(root: etree.Element, found: PageLinks, generated: bool, origin: str = MARKDOWN) -> None:
+    """Every element of the tree, in document order; inside an element marked
+    GENERATED, everything is generated."""
+    in_generated: set[int] = set()  # ids of the elements inside generated markup
+    for element in root.iter():
+        attributes = element.attrib
+        if not attributes:
+            continue  # most elements: no link, no id, no mark
+        if attributes.get(GENERATED) is not None and id(element) not in in_generated:
+            in_generated.update(map(id, element.iter()))
+        if isinstance(element.tag, str):
+            found.add(origin, element.tag, attributes, generated or id(element) in in_generated)
 
 
 class _RawHTML(HTMLParser):

@@ -48,6 +48,9 @@ def locate(
     look-up is then a dictionary access and a bisect, so the cost stays linear
     however often a target also appears in prose.
     """
+    targets = list(targets)
+    if not targets:
+        return []  # most pages type no raw HTML link: no need to read the text
     written = _written_targets(text, lead_in)
     starts = line_starts(text)
     cursor, found = 0, []

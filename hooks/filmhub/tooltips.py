@@ -155,7 +155,8 @@ class _Tooltips(Treeprocessor):
     def run(self, root: etree.Element) -> None:
         if not self.tooltips.active or self.tooltips.pattern is None:
             return
-        self.seen: set[str] = set()
+        self.seen: set[str] = set()  # slugs of the terms marked on this page
+        self.done: set[str] = set()  # names, as written, that need no second look on this page
         self._visit(root)
 
     def _visit(self, element: etree.Element) -> None:
@@ -181,10 +182,17 @@ class _Tooltips(Treeprocessor):
         """Split `text` at first mentions: (text before, [tooltip nodes, tails set])."""
         nodes, head, last = [], None, 0
         for match in self.tooltips.pattern.finditer(text):
-            term = self.tooltips.glossary.named(match.group(0))
-            if term is None or term.slug in self.seen or not meant(term, text, match.start()):
+            name = match.group(0)
+            if name in self.done:
+                continue  # its term is marked already: most mentions on a page
+            term = self.tooltips.glossary.named(name)
+            if term is None or term.slug in self.seen:
+                self.done.add(name)
+                continue
+            if not meant(term, text, match.start()):
                 continue
             self.seen.add(term.slug)
+            self.done.add(name)
             node = self.tooltips.element(term.slug, match.group(0))
             before = text[last : match.start()]
             if nodes:

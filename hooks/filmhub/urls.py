@@ -50,9 +50,35 @@ def page_folder(url: str) -> str:
     return url if url.endswith("/") or not url else posixpath.dirname(url) + "/"
 
 
+def relative_path(path: str, start: str) -> str:
+    """`posixpath.relpath(path, start)` for two paths from the same root ('' is
+    the root), worked out from the strings alone.
+
+    relpath makes both paths absolute against the working directory, two
+    `os.getcwd()` calls for each of the thousands of links a build writes.
+    A path with a '.' or '..' part, or only one of the two absolute, is
+    left to relpath.
+    """
+    if _irregular(path) or _irregular(start) or path.startswith("/") != start.startswith("/"):
+        return posixpath.relpath(path or ".", start or ".")
+    to = [part for part in path.split("/") if part]
+    base = [part for part in start.split("/") if part]
+    common = 0
+    for to_part, base_part in zip(to, base, strict=False):
+        if to_part != base_part:
+            break
+        common += 1
+    return "/".join([".."] * (len(base) - common) + to[common:]) or "."
+
+
+def _irregular(path: str) -> bool:
+    """A path that may hold a '.' or '..' part (or a name that starts with a dot)."""
+    return path.startswith(".") or "/." in path
+
+
 def relative_url(from_dir: str, to_url: str) -> str:
     """A URL relative to the folder `from_dir` ('' is the site root), as a browser needs it."""
-    relative = posixpath.relpath(to_url or ".", from_dir.rstrip("/") or ".")
+    relative = relative_path(to_url, from_dir.rstrip("/"))
     if relative == ".":
         return "./"
     return relative + "/" if (to_url.endswith("/") or not to_url) else relative
@@ -71,7 +97,7 @@ def href(page: Addressed, target: Addressed, anchor: str = "", *, markdown: bool
         return url_from_page(page.url, target.url) + fragment
     if target.src_uri == page.src_uri and anchor:
         return fragment
-    return posixpath.relpath(target.src_uri, posixpath.dirname(page.src_uri) or ".") + fragment
+    return relative_path(target.src_uri, posixpath.dirname(page.src_uri)) + fragment
 
 
 def absolute(site_url: str, url: str) -> str:
