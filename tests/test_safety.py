@@ -712,6 +712,13 @@ def test_mkdocs_own_messages_are_escaped_too(refused):
 
 def test_lines_are_counted_the_way_git_counts_them():
     assert characters.split_lines("a\r\nb\rc\nd\x0ce\u2028f\n") == ["a", "b", "c", "d\x0ce\u2028f"]
+    assert characters.split_lines("a\n\nb") == ["a", "", "b"]
+    assert characters.split_lines("a\n\n") == ["a", ""]
+    assert characters.split_lines("a\r\n\r\n") == ["a", ""]
+    assert characters.split_lines("\n") == [""]
+    assert characters.split_lines("\r") == [""]
+    assert characters.split_lines("a\rb\r\n\nc\u2029") == ["a", "b", "", "c\u2029"]
+    assert characters.split_lines("a\nb\r", keepends=True) == ["a\n", "b\r"]
     body = Body("One\x0c two.\n\nThree\u2028four.\rTODO here.\n", 10)
     assert [(s.line, s.text) for s in body.sentences][-1] == (13, "TODO here.")
 

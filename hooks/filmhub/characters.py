@@ -36,6 +36,12 @@ def split_lines(text: str, keepends: bool = False) -> list[str]:
     """Lines as git counts them; a form feed or U+2028 stays inside its line."""
     if not text:
         return []
+    if not keepends:
+        # One split in C; a break at the very end starts no line of its own.
+        lines = text.split("\n") if "\r" not in text else _LINE_BREAK.split(text)
+        if not lines[-1]:
+            lines.pop()
+        return lines
     lines, start = [], 0
     for match in _LINE_BREAK.finditer(text):
         lines.append(text[start : match.end() if keepends else match.start()])
