@@ -825,7 +825,7 @@ def test_every_file_and_svg_message_is_in_contributings_error_table(tmp_path):
     ids=["brackets", "addresses", "tags"],
 )
 def test_what_would_make_markdown_quadratic_is_refused(body, expected):
-    assert str(bounds.unclosed_problem(body, "p", 1)) == expected
+    assert str(bounds.unclosed_problem(Body(body), "p")) == expected
 
 
 @pytest.mark.parametrize(
@@ -841,4 +841,4 @@ def test_what_would_make_markdown_quadratic_is_refused(body, expected):
     ids=["links", "escaped", "closed-tags", "tag-across-lines", "code", "comparisons"],
 )
 def test_ordinary_brackets_and_tags_are_fine(body):
-    assert bounds.unclosed_problem(body, "p", 1) is None
+    assert bounds.unclosed_problem(Body(body), "p") is None

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from filmhub.characters import split_lines
 from filmhub.problems import Problem
-from filmhub.textscan import lines_outside_code
+from filmhub.textscan import Body
 
 if TYPE_CHECKING:
     from filmhub.validation import Schema
@@ -96,10 +96,10 @@ def _compact_levels(text: str) -> int:
     return count
 
 
-def markdown_depth_problem(body: str, path: str, first_line: int) -> Problem | None:
+def markdown_depth_problem(body: Body, path: str) -> Problem | None:
     """Lists, quotes and HTML elements nested past MAX_MARKDOWN_DEPTH (code is not parsed, so not counted)."""
     html_depth = 0
-    for number, line in lines_outside_code(body, first_line):
+    for number, line in body.lines:
         expanded = line.expandtabs(4)
         content = expanded.lstrip(" ")
         depth = (len(expanded) - len(content)) // 4
@@ -127,15 +127,15 @@ def markdown_depth_problem(body: str, path: str, first_line: int) -> Problem | N
     return None
 
 
-def unclosed_problem(body: str, path: str, first_line: int) -> Problem | None:
+def unclosed_problem(body: Body, path: str) -> Problem | None:
     """More than MAX_UNCLOSED unclosed '[' or '](' in one paragraph (any block
     between blank lines), or '<tag' without its '>' in the whole page: each
     makes Python-Markdown rescan the rest of the paragraph, or of the page."""
-    block_line = first_line
+    block_line = body.first_line
     state = _Unclosed()
     # A blank line after the last one closes the last paragraph.
-    end = (first_line + len(split_lines(body)), "")
-    for number, line in [*lines_outside_code(body, first_line), end]:
+    end = (body.first_line + len(split_lines(body.text)), "")
+    for number, line in [*body.lines, end]:
         if line.strip():
             state.read(line, number)
             continue

@@ -231,5 +231,10 @@ class Body:
         return list(_sentences(self.prose))
 
     @cached_property
+    def words_per_line(self) -> list[int]:
+        """prose_words of each line of `prose`: the reading time and the length rule share one count."""
+        return [prose_words(line.text) for line in self.prose]
+
+    @cached_property
     def words(self) -> int:
-        return sum(prose_words(line.text) for line in self.prose)
+        return sum(self.words_per_line)
