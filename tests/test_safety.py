@@ -719,6 +719,11 @@ def test_lines_are_counted_the_way_git_counts_them():
     assert characters.split_lines("\r") == [""]
     assert characters.split_lines("a\rb\r\n\nc\u2029") == ["a", "b", "", "c\u2029"]
     assert characters.split_lines("a\nb\r", keepends=True) == ["a\n", "b\r"]
+    assert characters.split_lines("a\vb\x1cc\x85d\u2029e\r\nf", keepends=True) == [
+        "a\vb\x1cc\x85d\u2029e\r\n",
+        "f",
+    ]
+    assert characters.split_lines("a\x1d\x1e\n") == ["a\x1d\x1e"]
     body = Body("One\x0c two.\n\nThree\u2028four.\rTODO here.\n", 10)
     assert [(s.line, s.text) for s in body.sentences][-1] == (13, "TODO here.")
 

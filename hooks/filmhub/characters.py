@@ -23,6 +23,8 @@ import re
 import unicodedata
 
 _LINE_BREAK = re.compile(r"\r\n|\n|\r")
+# Where str.splitlines also breaks a line, and git does not.
+_NOT_A_LINE_BREAK = re.compile("[\v\f\x1c-\x1e\x85\u2028\u2029]")
 # C0 controls but tab, line feed, carriage return and form feed; the two
 # noncharacters XML forbids; surrogates, which only an escape can produce.
 _UNWRITABLE = re.compile("[\x00-\x08\x0b\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
@@ -34,14 +36,8 @@ _MARKUP = re.compile(r"[<>]")
 
 def split_lines(text: str, keepends: bool = False) -> list[str]:
     """Lines as git counts them; a form feed or U+2028 stays inside its line."""
-    if not text:
-        return []
-    if not keepends:
-        # One split in C; a break at the very end starts no line of its own.
-        lines = text.split("\n") if "\r" not in text else _LINE_BREAK.split(text)
-        if not lines[-1]:
-            lines.pop()
-        return lines
+    if not _NOT_A_LINE_BREAK.search(text):
+        return text.splitlines(keepends)  # the same lines, found in C
     lines, start = [], 0
     for match in _LINE_BREAK.finditer(text):
         lines.append(text[start : match.end() if keepends else match.start()])
