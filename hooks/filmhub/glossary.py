@@ -83,13 +83,18 @@ class Glossary:
     def _by_name(self) -> dict[str, Term]:
         return {_key(name): term for term in self.terms.values() for name in term.names}
 
+    @cached_property
+    def _named(self) -> dict[str, Term | None]:
+        return {}
+
     def named(self, name: str) -> Term | None:
         """The term a name (or alias, or simple plural) stands for."""
-        wanted = _key(name)
-        for candidate in (wanted, wanted.removesuffix("es"), wanted.removesuffix("s")):
-            if candidate in self._by_name:
-                return self._by_name[candidate]
-        return None
+        # Every mention on every page is looked up: each spelling is worked out once.
+        if name not in self._named:
+            wanted = _key(name)
+            candidates = (wanted, wanted.removesuffix("es"), wanted.removesuffix("s"))
+            self._named[name] = next((self._by_name[c] for c in candidates if c in self._by_name), None)
+        return self._named[name]
 
     def names_alternation(self) -> str:
         """A regex alternation of every term and alias, longest first.
