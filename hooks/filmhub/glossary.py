@@ -104,19 +104,24 @@ class Glossary:
         only, even inside a pattern compiled to ignore case, and also at the
         start of a compound ("AI-assisted"); other names only as whole words.
         """
+        return "|".join(name_alternative(name, body) for name, body in self.name_bodies())
+
+    def name_bodies(self) -> list[tuple[str, str]]:
+        """(name, a regex of its words joined by spaces or hyphens) of every term and alias, longest first."""
         names = sorted({name for term in self.terms.values() for name in term.names}, key=len, reverse=True)
-        alternatives = []
-        for name in names:
-            body = r"[\s-]+".join(map(re.escape, name.split()))
-            if name.isupper():
-                alternatives.append(f"(?-i:{body})s?(?!\\w)")
-            else:
-                alternatives.append(f"{body}(?:s|es)?(?![\\w-])")
-        return "|".join(alternatives)
+        return [(name, r"[\s-]+".join(map(re.escape, name.split()))) for name in names]
 
     def suggest(self, slug: str) -> str:
         close = difflib.get_close_matches(slug, self.terms, n=1, cutoff=0.5)
         return close[0] if close else ""
+
+
+def name_alternative(name: str, body: str) -> str:
+    """The alternative that matches `name`, whose words `body` matches: an
+    acronym in capitals only, and then whole words, with a plural."""
+    if name.isupper():
+        return f"(?-i:{body})s?(?!\\w)"
+    return f"{body}(?:s|es)?(?![\\w-])"
 
 
 def _key(name: str) -> str:
