@@ -724,6 +724,9 @@ def test_lines_are_counted_the_way_git_counts_them():
         "f",
     ]
     assert characters.split_lines("a\x1d\x1e\n") == ["a\x1d\x1e"]
+    assert characters.line_starts("a\r\nb\rc\nd\x0ce\u2028f\n") == [0, 3, 5, 7, 13]
+    assert characters.line_starts("a\n\nb") == [0, 2, 3]
+    assert characters.line_starts("") == [0]
     body = Body("One\x0c two.\n\nThree\u2028four.\rTODO here.\n", 10)
     assert [(s.line, s.text) for s in body.sentences][-1] == (13, "TODO here.")
 

@@ -35,6 +35,7 @@ MAX_MARKDOWN_DEPTH = 24
 MAX_UNCLOSED = 50
 
 _COMPACT_YAML = re.compile(r"[-?](?:[ \t]+|$)")
+_FLOW_BRACKET = re.compile(r"[\[\]{}]")  # a line without one is not read character by character
 _NESTING_MARKER = re.compile(r"(?:[-*+][ \t]+|\d{1,9}[.)][ \t]+|>[ \t]?)")
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)[^<>]*?(/?)>")
 # What _Unclosed counts, in the order Markdown reads it: a backslash and the
@@ -69,14 +70,15 @@ def yaml_depth_problem(source: str, path: str, first_line: int, schema: Schema) 
             indents.pop()
         indents.append(indent)
         depth = len(indents) + _compact_levels(stripped)
-        for char in line:
-            if char in "[{":
-                flow += 1
-                depth = max(depth, len(indents) + flow)
-            elif char in "]}" and flow:
-                flow -= 1
-            if depth > MAX_YAML_DEPTH:
-                break
+        if _FLOW_BRACKET.search(line):
+            for char in line:
+                if char in "[{":
+                    flow += 1
+                    depth = max(depth, len(indents) + flow)
+                elif char in "]}" and flow:
+                    flow -= 1
+                if depth > MAX_YAML_DEPTH:
+                    break
         if depth > MAX_YAML_DEPTH:
             return Problem(
                 path,

@@ -19,6 +19,7 @@ controls as escapes.
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 
@@ -49,7 +50,10 @@ def split_lines(text: str, keepends: bool = False) -> list[str]:
 
 def line_starts(text: str) -> list[int]:
     """The offset at which each line starts, for bisect."""
-    return [0, *(match.end() for match in _LINE_BREAK.finditer(text))]
+    starts = list(itertools.accumulate(map(len, split_lines(text, keepends=True)), initial=0))
+    if text and text[-1] not in "\r\n":
+        starts.pop()  # the end of a last line that no break ends starts no line
+    return starts
 
 
 def describe(char: str) -> str:
