@@ -43,6 +43,7 @@ from filmhub.link_report import check as check_links
 from filmhub.links import Link, LinkIndex, SiteFile
 from filmhub.site import Site
 from filmhub.svg_policy import svg_problems
+from filmhub.textscan import Body
 from sitebuilder import GLOSSARY_AI, BuildResult, build_site, minimal_site
 
 SVGS = [
@@ -146,7 +147,7 @@ def rule_messages(root: Path) -> list[str]:
     return [
         *(str(p) for p in missing_ai),
         *(str(p) for p in glossary.load(root / "words")[1]),
-        str(bounds.unclosed_problem("[" * 60, "docs/hub/a.md", 1)),
+        str(bounds.unclosed_problem(Body("[" * 60), "docs/hub/a.md")),
         search.stop_message(search.index_site(root / "no-such-site") or "Pagefind could not index the site"),
         site_invariants.report(["site/feed.xml: the feed is missing"], "site/"),
         unknown_generator,

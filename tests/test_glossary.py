@@ -84,6 +84,19 @@ def flagged(markdown: str) -> list[str]:
             "We define artificial intelligence as pattern-learning software.",
         ),
         ("By AI, we mean tools that learn from examples.", 1, "AI", "By AI, we mean tools that learn from…"),
+        # re ignoring case takes a dotless ı or a dotted İ for an 'i'
+        (
+            "Here we defıne artificial intelligence as software.",
+            1,
+            "AI",
+            "Here we defıne artificial intelligence as software.",
+        ),
+        (
+            "HERE WE DEFİNE ARTIFICIAL INTELLIGENCE AS SOFTWARE.",
+            1,
+            "AI",
+            "HERE WE DEFİNE ARTIFICIAL INTELLIGENCE AS SOFTWARE.",
+        ),
         (
             "In this guide, AI means software that learns.",
             1,
@@ -234,6 +247,13 @@ SHARED = Glossary(
         )
     }
 )
+
+
+def test_a_copy_is_caught_among_many_sentences_that_copy_nothing():
+    filler = "Editors compare every generated shot with the source before it airs. " * 40
+    text = f"{filler}\n\nIt applies those learned patterns to make, alter or analyse text, pictures, sound or moving images.\n"
+    problems = CopyChecker(SHARED).problems(Body(text), "docs/x.md")
+    assert [(p.line, p.col, p.kind) for p in problems] == [(3, 1, "copied-definition")]
 
 
 @pytest.mark.parametrize(

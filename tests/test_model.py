@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import filecmp
 
+import pytest
+
 from filmhub.glossary import Glossary, Term
 from filmhub.markers import Marker
 from filmhub.site import SitePage
-from filmhub.term_use import articles_using, terms_used
+from filmhub.term_use import articles_using, mentions_pattern, terms_used
 from filmhub.tooltips import names_pattern
 from filmhub.yaml_mapping import FrontMatter
 from sitebuilder import GLOSSARY_AI, HOOKS, article, build_site, minimal_site
@@ -55,6 +57,49 @@ def test_a_definition_block_counts_as_use_and_an_unknown_one_does_not():
     page = article_page("Text.\n")
     page.markers = [Marker("definition", "ai", 3), Marker("definition", "nope", 4)]
     assert terms_used(page, GLOSSARY, PATTERN) == {"ai"}
+
+
+MENTIONS = [
+    ("AI and ai, AIs, AI-assisted, the AIS", [(0, 2), (11, 14), (16, 18), (33, 36)]),
+    (
+        "Artificial-intelligences drift; DRIFTS, driftes, drift-free, undrift",
+        [(0, 24), (25, 30), (32, 38), (40, 47)],
+    ),
+    ("optical  flow, Optical-Flows, opticalflow", [(0, 13), (15, 28)]),
+    ("artıfıcial İntelligence, driftſ, ARTIFICIAL INTELLIGENCE", [(0, 23), (25, 31), (33, 56)]),
+    ("", []),
+]
+
+
+@pytest.mark.parametrize(("text", "spans"), MENTIONS)
+def test_the_term_list_finds_the_mentions_the_tooltips_pattern_finds(text, spans):
+    assert [m.span() for m in mentions_pattern(GLOSSARY).finditer(text)] == spans
+    assert [m.span() for m in PATTERN.finditer(text)] == spans
+
+
+def test_a_name_starting_with_a_letter_re_folds_or_a_digit_is_found_the_same_way():
+    glossary = Glossary(
+        {
+            slug: Term(slug, name, "s", "d", f"glossary/{slug}.yml", aliases=aliases)
+            for slug, name, aliases in [
+                ("inpainting", "inpainting", []),
+                ("keyframe", "keyframe", ["KF"]),
+                ("storyboard", "storyboard", ["SFX"]),
+                ("4k", "4K", []),
+            ]
+        }
+    )
+    # re, ignoring case, takes a dotted İ or dotless ı for an 'i', the Kelvin sign for a 'k', a long ſ for an 's'
+    text = "İnpainting, ınpainting, \u212aeyframe, \u212aF, KF, kf, ſtoryboard, SFX, ſFX, 4K, 4k, 4Ks."
+    spans = [(0, 10), (12, 22), (24, 32), (38, 40), (46, 56), (58, 61), (68, 70), (76, 79)]
+    assert [m.span() for m in mentions_pattern(glossary).finditer(text)] == spans
+    assert [m.span() for m in names_pattern(glossary).finditer(text)] == spans
+
+
+def test_names_that_start_with_other_characters_keep_the_tooltips_pattern():
+    glossary = Glossary({"eval": Term("eval", "ÉVAL", "s", "d", "glossary/eval.yml")})
+    assert mentions_pattern(glossary).pattern == names_pattern(glossary).pattern
+    assert mentions_pattern(Glossary()) is None
 
 
 def test_only_published_articles_are_listed_as_using_a_term():

@@ -712,6 +712,21 @@ def test_mkdocs_own_messages_are_escaped_too(refused):
 
 def test_lines_are_counted_the_way_git_counts_them():
     assert characters.split_lines("a\r\nb\rc\nd\x0ce\u2028f\n") == ["a", "b", "c", "d\x0ce\u2028f"]
+    assert characters.split_lines("a\n\nb") == ["a", "", "b"]
+    assert characters.split_lines("a\n\n") == ["a", ""]
+    assert characters.split_lines("a\r\n\r\n") == ["a", ""]
+    assert characters.split_lines("\n") == [""]
+    assert characters.split_lines("\r") == [""]
+    assert characters.split_lines("a\rb\r\n\nc\u2029") == ["a", "b", "", "c\u2029"]
+    assert characters.split_lines("a\nb\r", keepends=True) == ["a\n", "b\r"]
+    assert characters.split_lines("a\vb\x1cc\x85d\u2029e\r\nf", keepends=True) == [
+        "a\vb\x1cc\x85d\u2029e\r\n",
+        "f",
+    ]
+    assert characters.split_lines("a\x1d\x1e\n") == ["a\x1d\x1e"]
+    assert characters.line_starts("a\r\nb\rc\nd\x0ce\u2028f\n") == [0, 3, 5, 7, 13]
+    assert characters.line_starts("a\n\nb") == [0, 2, 3]
+    assert characters.line_starts("") == [0]
     body = Body("One\x0c two.\n\nThree\u2028four.\rTODO here.\n", 10)
     assert [(s.line, s.text) for s in body.sentences][-1] == (13, "TODO here.")
 
@@ -818,7 +833,7 @@ def test_every_file_and_svg_message_is_in_contributings_error_table(tmp_path):
     ids=["brackets", "addresses", "tags"],
 )
 def test_what_would_make_markdown_quadratic_is_refused(body, expected):
-    assert str(bounds.unclosed_problem(body, "p", 1)) == expected
+    assert str(bounds.unclosed_problem(Body(body), "p")) == expected
 
 
 @pytest.mark.parametrize(
@@ -834,7 +849,7 @@ def test_what_would_make_markdown_quadratic_is_refused(body, expected):
     ids=["links", "escaped", "closed-tags", "tag-across-lines", "code", "comparisons"],
 )
 def test_ordinary_brackets_and_tags_are_fine(body):
-    assert bounds.unclosed_problem(body, "p", 1) is None
+    assert bounds.unclosed_problem(Body(body), "p") is None
 
 
 def test_a_preview_shows_a_refused_page_as_a_notice_never_its_markup(tmp_path):

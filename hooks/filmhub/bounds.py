@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from filmhub.characters import split_lines
 from filmhub.problems import Problem
-from filmhub.textscan import lines_outside_code
+from filmhub.textscan import Body
 
 if TYPE_CHECKING:
     from filmhub.validation import Schema
@@ -35,6 +35,7 @@ MAX_MARKDOWN_DEPTH = 24
 MAX_UNCLOSED = 50
 
 _COMPACT_YAML = re.compile(r"[-?](?:[ \t]+|$)")
+_FLOW_BRACKET = re.compile(r"[\[\]{}]")  # a line without one is not read character by character
 _NESTING_MARKER = re.compile(r"(?:[-*+][ \t]+|\d{1,9}[.)][ \t]+|>[ \t]?)")
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)[^<>]*?(/?)>")
 # What _Unclosed counts, in the order Markdown reads it: a backslash and the
@@ -69,14 +70,15 @@ def yaml_depth_problem(source: str, path: str, first_line: int, schema: Schema) 
             indents.pop()
         indents.append(indent)
         depth = len(indents) + _compact_levels(stripped)
-        for char in line:
-            if char in "[{":
-                flow += 1
-                depth = max(depth, len(indents) + flow)
-            elif char in "]}" and flow:
-                flow -= 1
-            if depth > MAX_YAML_DEPTH:
-                break
+        if _FLOW_BRACKET.search(line):
+            for char in line:
+                if char in "[{":
+                    flow += 1
+                    depth = max(depth, len(indents) + flow)
+                elif char in "]}" and flow:
+                    flow -= 1
+                if depth > MAX_YAML_DEPTH:
+                    break
         if depth > MAX_YAML_DEPTH:
             return Problem(
                 path,
@@ -96,10 +98,10 @@ def _compact_levels(text: str) -> int:
     return count
 
 
-def markdown_depth_problem(body: str, path: str, first_line: int) -> Problem | None:
+def markdown_depth_problem(body: Body, path: str) -> Problem | None:
     """Lists, quotes and HTML elements nested past MAX_MARKDOWN_DEPTH (code is not parsed, so not counted)."""
     html_depth = 0
-    for number, line in lines_outside_code(body, first_line):
+    for number, line in body.lines:
         expanded = line.expandtabs(4)
         content = expanded.lstrip(" ")
         depth = (len(expanded) - len(content)) // 4
@@ -127,15 +129,15 @@ def markdown_depth_problem(body: str, path: str, first_line: int) -> Problem | N
     return None
 
 
-def unclosed_problem(body: str, path: str, first_line: int) -> Problem | None:
+def unclosed_problem(body: Body, path: str) -> Problem | None:
     """More than MAX_UNCLOSED unclosed '[' or '](' in one paragraph (any block
     between blank lines), or '<tag' without its '>' in the whole page: each
     makes Python-Markdown rescan the rest of the paragraph, or of the page."""
-    block_line = first_line
+    block_line = body.first_line
     state = _Unclosed()
     # A blank line after the last one closes the last paragraph.
-    end = (first_line + len(split_lines(body)), "")
-    for number, line in [*lines_outside_code(body, first_line), end]:
+    end = (body.first_line + len(split_lines(body.text)), "")
+    for number, line in [*body.lines, end]:
         if line.strip():
             state.read(line, number)
             continue

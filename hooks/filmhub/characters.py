@@ -19,10 +19,13 @@ controls as escapes.
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 
 _LINE_BREAK = re.compile(r"\r\n|\n|\r")
+# Where str.splitlines also breaks a line, and git does not.
+_NOT_A_LINE_BREAK = re.compile("[\v\f\x1c-\x1e\x85\u2028\u2029]")
 # C0 controls but tab, line feed, carriage return and form feed; the two
 # noncharacters XML forbids; surrogates, which only an escape can produce.
 _UNWRITABLE = re.compile("[\x00-\x08\x0b\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
@@ -34,8 +37,8 @@ _MARKUP = re.compile(r"[<>]")
 
 def split_lines(text: str, keepends: bool = False) -> list[str]:
     """Lines as git counts them; a form feed or U+2028 stays inside its line."""
-    if not text:
-        return []
+    if not _NOT_A_LINE_BREAK.search(text):
+        return text.splitlines(keepends)  # the same lines, found in C
     lines, start = [], 0
     for match in _LINE_BREAK.finditer(text):
         lines.append(text[start : match.end() if keepends else match.start()])
@@ -47,7 +50,10 @@ def split_lines(text: str, keepends: bool = False) -> list[str]:
 
 def line_starts(text: str) -> list[int]:
     """The offset at which each line starts, for bisect."""
-    return [0, *(match.end() for match in _LINE_BREAK.finditer(text))]
+    starts = list(itertools.accumulate(map(len, split_lines(text, keepends=True)), initial=0))
+    if text and text[-1] not in "\r\n":
+        starts.pop()  # the end of a last line that no break ends starts no line
+    return starts
 
 
 def describe(char: str) -> str:

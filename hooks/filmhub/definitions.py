@@ -35,12 +35,17 @@ from dataclasses import dataclass
 
 from filmhub.glossary import Glossary, Term
 from filmhub.problems import Problem
-from filmhub.textscan import SENTENCE_BREAK, Body
+from filmhub.textscan import SENTENCE_BREAK, Body, Sentence
+from filmhub.tooltips import by_first_character
 
 _CHECKED_BLOCKS = ("paragraph", "list")
 _PREPOSITIONS = "as in on at for with by from to into about".split()
-# "we define X as", "by X we mean": only worth searching for when these appear.
-_EXPLICIT = re.compile(r"defin|mean", re.IGNORECASE)
+# "we define X as", "by X we mean": only worth searching for when these appear
+# in any case. Searched for in the lowered text, as re is slow to ignore case:
+# lowering finds them all but those spelt with a dotless ı or a dotted İ
+# (which lowers to 'i' and a combining dot), and re ignoring case takes
+# either for an 'i', so a sentence holding one is searched in full.
+_EXPLICIT = re.compile("defin|mean|[\u0131\u0307]")
 # Words that, right after "is", make "AI is X that…" a statement, not a class.
 _NOT_A_CLASS = (
     "so such too very not never now still also already often usually rarely sometimes always "
@@ -87,6 +92,8 @@ class DefinitionChecker:
         if not names:
             self._sentence = self._anywhere = self._label = self._abbreviation = None
             return
+        # The same names, tried only where a name could start (see by_first_character).
+        names = by_first_character(names)
         subject = (
             r"(?:(?:the\s+)?(?:term|word|phrase|label|acronym|abbreviation)\s+)?(?:an?\s+)?"
             rf"[\"“‘'*_]*(?P<name>{names})[\"”’'*_]*(?:\s*\([^)]{{1,60}}\))?,?"
@@ -124,7 +131,7 @@ class DefinitionChecker:
             match = (
                 self._sentence.search(text)
                 or self._indefinite.search(text)
-                or (_EXPLICIT.search(text) and self._anywhere.search(text))
+                or (_EXPLICIT.search(text.lower()) and self._anywhere.search(text))
                 or self._label.search(text)
             )
             if match:
@@ -190,7 +197,11 @@ MIN_WORDS = 6
 
 
 def _content_words(text: str) -> list[str]:
-    return [w.rstrip("s") if len(w) > 3 else w for w in _TOKEN.findall(text.lower()) if w not in _STOPWORDS]
+    return [_stem(w) for w in _TOKEN.findall(text.lower()) if w not in _STOPWORDS]
+
+
+def _stem(word: str) -> str:
+    return word.rstrip("s") if len(word) > 3 else word
 
 
 @dataclass
@@ -219,20 +230,19 @@ class CopyChecker:
 
     def problems(self, body: Body, path: str) -> list[Problem]:
         found = []
-        for sentence in body.sentences:
-            if sentence.block not in _CHECKED_BLOCKS:
-                continue
+        checked = [sentence for sentence in body.sentences if sentence.block in _CHECKED_BLOCKS]
+        # A sentence holds no more of a definition's words than its whole page
+        # does: a page that holds too few of every definition's words has no
+        # copy, and its sentences are not read one by one.
+        if not self._contained(self._words_of_page(checked)):
+            return found
+        for sentence in checked:
             words = _content_words(sentence.text)
             if len(words) < MIN_WORDS:
                 continue
             present = set(words)
-            # Most sentences share no indexed word with any definition: found in C.
-            indexed = present & self._index.keys()
-            candidates = sorted({n for word in indexed for n in self._index[word]})
-            for number in candidates:
-                term, canon, unique = self._canon[number]
-                if len(unique & present) < CONTAINMENT * len(unique):
-                    continue
+            for number in self._contained(present):
+                term, canon, _ = self._canon[number]
                 if difflib.SequenceMatcher(None, canon, words).ratio() < SIMILARITY:
                     continue
                 found.append(
@@ -247,3 +257,18 @@ class CopyChecker:
                 )
                 break
         return found
+
+    def _contained(self, present: set[str]) -> list[int]:
+        """The definition sentences (in order) of which `present` holds CONTAINMENT of the words."""
+        # Most texts share no indexed word with any definition: found in C.
+        indexed = present & self._index.keys()
+        candidates = sorted({n for word in indexed for n in self._index[word]})
+        return [
+            n for n in candidates if len(self._canon[n][2] & present) >= CONTAINMENT * len(self._canon[n][2])
+        ]
+
+    @staticmethod
+    def _words_of_page(sentences: list[Sentence]) -> set[str]:
+        """The content words of all `sentences`: each distinct word stemmed once."""
+        tokens = set(_TOKEN.findall(" ".join(sentence.text for sentence in sentences).lower()))
+        return {_stem(word) for word in tokens - _STOPWORDS}

@@ -83,13 +83,18 @@ class Glossary:
     def _by_name(self) -> dict[str, Term]:
         return {_key(name): term for term in self.terms.values() for name in term.names}
 
+    @cached_property
+    def _named(self) -> dict[str, Term | None]:
+        return {}
+
     def named(self, name: str) -> Term | None:
         """The term a name (or alias, or simple plural) stands for."""
-        wanted = _key(name)
-        for candidate in (wanted, wanted.removesuffix("es"), wanted.removesuffix("s")):
-            if candidate in self._by_name:
-                return self._by_name[candidate]
-        return None
+        # Every mention on every page is looked up: each spelling is worked out once.
+        if name not in self._named:
+            wanted = _key(name)
+            candidates = (wanted, wanted.removesuffix("es"), wanted.removesuffix("s"))
+            self._named[name] = next((self._by_name[c] for c in candidates if c in self._by_name), None)
+        return self._named[name]
 
     def names_alternation(self) -> str:
         """A regex alternation of every term and alias, longest first.
@@ -99,19 +104,24 @@ class Glossary:
         only, even inside a pattern compiled to ignore case, and also at the
         start of a compound ("AI-assisted"); other names only as whole words.
         """
+        return "|".join(name_alternative(name, body) for name, body in self.name_bodies())
+
+    def name_bodies(self) -> list[tuple[str, str]]:
+        """(name, a regex of its words joined by spaces or hyphens) of every term and alias, longest first."""
         names = sorted({name for term in self.terms.values() for name in term.names}, key=len, reverse=True)
-        alternatives = []
-        for name in names:
-            body = r"[\s-]+".join(map(re.escape, name.split()))
-            if name.isupper():
-                alternatives.append(f"(?-i:{body})s?(?!\\w)")
-            else:
-                alternatives.append(f"{body}(?:s|es)?(?![\\w-])")
-        return "|".join(alternatives)
+        return [(name, r"[\s-]+".join(map(re.escape, name.split()))) for name in names]
 
     def suggest(self, slug: str) -> str:
         close = difflib.get_close_matches(slug, self.terms, n=1, cutoff=0.5)
         return close[0] if close else ""
+
+
+def name_alternative(name: str, body: str) -> str:
+    """The alternative that matches `name`, whose words `body` matches: an
+    acronym in capitals only, and then whole words, with a plural."""
+    if name.isupper():
+        return f"(?-i:{body})s?(?!\\w)"
+    return f"{body}(?:s|es)?(?![\\w-])"
 
 
 def _key(name: str) -> str:

@@ -73,8 +73,7 @@ def read_page(
     page.front, parse_problems = front_matter.parse(text, path)
     problems += parse_problems
     for blocking in (
-        markdown_depth_problem(page.front.body, path, page.front.body_line)
-        or unclosed_problem(page.front.body, path, page.front.body_line),
+        markdown_depth_problem(page.body, path) or unclosed_problem(page.body, path),
         generated_marker_problem(page.front.body, path, page.front.body_line),
     ):
         if blocking:

@@ -31,7 +31,11 @@ _LIST_MARKER = re.compile(r"^(\s*)(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?")
 # closing quotes, brackets or emphasis, and before a capital or a digit (or
 # an opening quote, bracket or emphasis and then one). Prose, descriptions,
 # tooltips and definitions are all split here.
-SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"”’)\]*_]*\s+(?=[\"“‘(*_\[]?[A-Z0-9])")
+_AFTER_A_STOP = r"[\"”’)\]*_]*\s+(?=[\"“‘(*_\[]?[A-Z0-9])"
+SENTENCE_BREAK = re.compile(r"(?<=[.!?])" + _AFTER_A_STOP)
+# The same breaks with their stop: re skips in C to each '.', '!' or '?'
+# (a pattern that starts by looking behind is tried at every character).
+_STOP_AND_BREAK = re.compile(r"[.!?]" + _AFTER_A_STOP)
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9’'-]*")
 
 
@@ -194,8 +198,8 @@ def _sentences(prose: list[ProseLine]) -> Iterator[Sentence]:
 
 def _split_sentences(text: str) -> Iterator[tuple[int, str]]:
     start = 0
-    for match in SENTENCE_BREAK.finditer(text):
-        yield start, text[start : match.start()].strip()
+    for match in _STOP_AND_BREAK.finditer(text):
+        yield start, text[start : match.start() + 1].strip()
         start = match.end()
     if text[start:].strip():
         yield start, text[start:].strip()
@@ -231,5 +235,10 @@ class Body:
         return list(_sentences(self.prose))
 
     @cached_property
+    def words_per_line(self) -> list[int]:
+        """prose_words of each line of `prose`: the reading time and the length rule share one count."""
+        return [prose_words(line.text) for line in self.prose]
+
+    @cached_property
     def words(self) -> int:
-        return sum(prose_words(line.text) for line in self.prose)
+        return sum(self.words_per_line)
