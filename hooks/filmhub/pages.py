@@ -13,7 +13,9 @@ articles no page cites, the last scan of the output) stays in the hooks.
 The preview (`make serve`) passes its cache (filmhub.preview_cache): a page
 whose bytes have not changed is then not read again, nor are its Read Next
 list, its definitions and its content rules checked again against the same
-glossary and rules. Without one, everything is read and checked.
+glossary and rules. A build passes the results the last build kept
+(filmhub.kept), which hold the definitions and content rules. Without
+either, everything is read and checked.
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ from filmhub.definitions import CopyChecker, DefinitionChecker
 from filmhub.glossary import Glossary
 from filmhub.markers import find_markers
 from filmhub.page_safety import generated_marker_problem
-from filmhub.preview_cache import PreviewCache, fingerprint
+from filmhub.preview_cache import Reuse, fingerprint
 from filmhub.problems import Problem
 from filmhub.site import Site, SitePage
 from filmhub.yaml_reader import decode
@@ -93,12 +95,13 @@ def load(
     display: Callable[[str], str],
     today: datetime.date,
     checks: Checks,
-    cache: PreviewCache | None = None,
+    cache: Reuse | None = None,
 ) -> tuple[Site, list[Problem]]:
     """The site model from the files of docs/, and every problem found without rendering.
 
     With the preview's `cache`, each page is read once per content (the
-    pages it returns are shared between rebuilds and must not be changed).
+    pages it returns are shared between rebuilds and must not be changed);
+    with a build's kept results, the checks that are plain data are.
     """
     site, problems = Site(), []
     for source in sources:
@@ -123,7 +126,7 @@ def load(
 
 
 def _read_page(
-    source: SourceFile, path: str, today: datetime.date, cache: PreviewCache | None
+    source: SourceFile, path: str, today: datetime.date, cache: Reuse | None
 ) -> tuple[SitePage, list[Problem]]:
     if cache is None:
         return read_page(source, path, today)
@@ -132,7 +135,7 @@ def _read_page(
     return cache.read_page(source.src_uri, data, key, lambda: read_page(source, path, today, data))
 
 
-def check_site(site: Site, checks: Checks, cache: PreviewCache | None = None) -> list[Problem]:
+def check_site(site: Site, checks: Checks, cache: Reuse | None = None) -> list[Problem]:
     """The checks across pages; also fills in each page's checked Read Next entries."""
     problems = site.placement_problems() + site.duplicate_title_problems()
     rules_key = (fingerprint(checks.rules),) if cache is not None else ()
@@ -159,7 +162,7 @@ def check_site(site: Site, checks: Checks, cache: PreviewCache | None = None) ->
     return problems
 
 
-def definition_problems(site: Site, glossary: Glossary, cache: PreviewCache | None = None) -> list[Problem]:
+def definition_problems(site: Site, glossary: Glossary, cache: Reuse | None = None) -> list[Problem]:
     """Terms defined in a page's own words or copied, and definition markers naming no term."""
     problems = []
     checkers = functools.cache(lambda: (DefinitionChecker(glossary), CopyChecker(glossary)))

@@ -35,7 +35,7 @@ import hashlib
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, Protocol, TypeVar
 
 import jinja2
 
@@ -82,6 +82,18 @@ def _in_order(value: object) -> object:
         fields = [(field.name, _in_order(getattr(value, field.name))) for field in dataclasses.fields(value)]
         return (type(value).__qualname__, fields)
     return value
+
+
+class Reuse(Protocol):
+    """Where checks find results worked out before: the preview's PreviewCache,
+    or the results the last build kept (filmhub.kept). Each method returns
+    what `read`/`compute` would, computing it only when it has no result."""
+
+    def read_page(self, src_uri: str, data: bytes, key: tuple, read: Callable[[], V]) -> V: ...
+
+    def page_check(self, name: str, src_uri: str, key: tuple, compute: Callable[[], V]) -> V: ...
+
+    def scan(self, key: Hashable, compute: Callable[[], V]) -> V: ...
 
 
 class Bounded(Generic[K, V]):

@@ -46,7 +46,7 @@ from filmhub.links import Link
 from filmhub.log_counter import WarningCounter
 from filmhub.markers import render_block
 from filmhub.preview import Rebuild
-from filmhub.preview_cache import PreviewCache
+from filmhub.preview_cache import PreviewCache, Reuse
 from filmhub.problems import Problem
 from filmhub.redirects import RedirectMap
 from filmhub.site import Site
@@ -114,7 +114,7 @@ class BuildState:
         return (docs / src_uri).as_posix()
 
     @property
-    def reuse(self) -> PreviewCache | KeptResults | None:
+    def reuse(self) -> Reuse | None:
         """Where checks find results they need not compute again: the preview's
         cache while `make serve` runs, else what the last build kept."""
         return self.cache if self.cache is not None else self.kept

@@ -7,8 +7,9 @@ term's `not_after` words) or when it shows the term's definition block. The
 text a reader does not read as prose is blanked first: link addresses,
 images' alt text, HTML tags, attribute lists.
 
-The preview (`make serve`) passes its cache (filmhub.preview_cache): a page
-is then read for terms once per content and glossary.
+The preview (`make serve`) passes its cache (filmhub.preview_cache), and a
+build the results the last build kept (filmhub.kept): a page is then read
+for terms once per content and glossary.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import re
 from collections.abc import Iterable
 
 from filmhub.glossary import Glossary, name_alternative
-from filmhub.preview_cache import PreviewCache, fingerprint
+from filmhub.preview_cache import Reuse, fingerprint
 from filmhub.site import ARTICLE, SitePage
 from filmhub.tooltips import meant, names_pattern
 
@@ -76,7 +77,7 @@ def mentions_pattern(glossary: Glossary) -> re.Pattern | None:
 
 
 def articles_using(
-    pages: Iterable[SitePage], glossary: Glossary, cache: PreviewCache | None = None
+    pages: Iterable[SitePage], glossary: Glossary, cache: Reuse | None = None
 ) -> dict[str, list[SitePage]]:
     """slug -> the published articles that use the term."""
     pattern = mentions_pattern(glossary)
