@@ -208,3 +208,12 @@ def test_a_build_today_does_not_use_results_kept_on_another_day(tmp_path, monkey
     assert context is not None and later is not None
     assert context.path == later.path
     assert context.context != later.context
+
+
+def test_a_results_file_that_cannot_be_written_leaves_nothing_behind(tmp_path):
+    (tmp_path / "kept.json").mkdir()  # where the file would go, a folder: replacing it fails
+    store = results(tmp_path / "kept.json")
+    store.page_check("definitions", "a.md", (), lambda: [PROBLEM])
+    store.save()
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["kept.json"]
+    assert (tmp_path / "kept.json").is_dir()

@@ -4,12 +4,13 @@ The whole-site text checks (a term defined in a page's own words or copied
 from the glossary, the content rules, the terms a page uses) and the output
 guard's scan of every written file cost the same on every build, although
 most pages did not change since the last one. A build (`mkdocs build`,
-`make build`, `make check`, CI) therefore reads the results the last build
-of the same project kept, and keeps its own when it ends.
+`make build`) therefore reads the results the last build of the same
+project kept, and keeps its own when it ends.
 
 - Only plain data is kept, as JSON, never pickle: problems, the output
-  guard's findings, the terms a page uses. A file that cannot be read as
-  exactly that is ignored whole, and the build checks everything.
+  guard's findings, the terms a page uses. A file that is not JSON of that
+  shape is ignored whole, and an entry that does not read back as exactly
+  such a result is worked out again.
 - Each result is keyed by a digest of all it depends on: the page's bytes
   (or the written file's), what else the check is given (the glossary, the
   rules), and the build's context: the source of every hook module, the
@@ -174,20 +175,22 @@ class KeptResults:
         return self._earlier
 
     def save(self) -> None:
-        """Keep this build's results for the next, replacing the last build's at once."""
+        """Keep this build's results for the next, replacing the last build's at once.
+        A results file that cannot be written only costs the next build the work."""
         if not self._used:
             return
-        with contextlib.suppress(OSError):
+        written = None
+        try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             with tempfile.NamedTemporaryFile(
                 "w", encoding="utf-8", dir=self.path.parent, prefix=".kept-", delete=False
             ) as file:
+                written = Path(file.name)
                 json.dump({"format": FORMAT, "entries": self._used}, file, separators=(",", ":"))
-            try:
-                Path(file.name).replace(self.path)
-            except OSError:
-                Path(file.name).unlink(missing_ok=True)
-                raise
+            written.replace(self.path)
+        except OSError:
+            if written is not None:
+                written.unlink(missing_ok=True)
 
 
 def _read(path: Path) -> dict[str, list]:
