@@ -36,7 +36,6 @@ from dataclasses import dataclass
 from filmhub.glossary import Glossary, Term
 from filmhub.problems import Problem
 from filmhub.textscan import SENTENCE_BREAK, Body, Sentence
-from filmhub.tooltips import by_first_character
 
 _CHECKED_BLOCKS = ("paragraph", "list")
 _PREPOSITIONS = "as in on at for with by from to into about".split()
@@ -92,8 +91,6 @@ class DefinitionChecker:
         if not names:
             self._sentence = self._anywhere = self._label = self._abbreviation = None
             return
-        # The same names, tried only where a name could start (see by_first_character).
-        names = by_first_character(names)
         subject = (
             r"(?:(?:the\s+)?(?:term|word|phrase|label|acronym|abbreviation)\s+)?(?:an?\s+)?"
             rf"[\"“‘'*_]*(?P<name>{names})[\"”’'*_]*(?:\s*\([^)]{{1,60}}\))?,?"

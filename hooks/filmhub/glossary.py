@@ -97,16 +97,38 @@ class Glossary:
         return self._named[name]
 
     def names_alternation(self) -> str:
-        """A regex alternation of every term and alias, longest first.
+        """A regex alternation of every term and alias, longest first, for a
+        pattern compiled to ignore case.
 
         Words may be joined by spaces or hyphens ("optical-flow retiming");
         a plural -s or -es is allowed. Acronyms (AI, ADR) match in capitals
-        only, even inside a pattern compiled to ignore case, and also at the
-        start of a compound ("AI-assisted"); other names only as whole words.
-        """
-        return "|".join(name_alternative(name, body) for name, body in self.name_bodies())
+        only, and also at the start of a compound ("AI-assisted"); other
+        names only as whole words.
 
-    def name_bodies(self) -> list[tuple[str, str]]:
+        Every word of every page is tried against it, and re tries the
+        alternatives one after another, so the names are grouped by their
+        first character: each group starts with the set of characters that
+        character matches in any case (re skips past it in one step when it
+        fails), then the rest of each of its names. The matches are the same
+        as one flat alternation's: two names can match at one place only if
+        they start alike. If a name starts with anything but an ASCII letter
+        or digit, whose case may fold into another's, the alternation stays flat.
+        """
+        bodies = self._name_bodies()
+        if not all(body[:1].isascii() and body[:1].isalnum() for _, body in bodies):
+            return "|".join(_alternative(name, body) for name, body in bodies)
+        groups: dict[str, list[str]] = {}
+        for name, body in bodies:
+            first, rest = body[:1], body[1:]
+            # An acronym's first capital is checked behind it, case and all.
+            groups.setdefault(first.lower(), []).append(
+                _alternative(name, f"(?<={first}){rest}" if name.isupper() else rest)
+            )
+        return "|".join(
+            f"{_any_case(first)}(?:{'|'.join(alternatives)})" for first, alternatives in groups.items()
+        )
+
+    def _name_bodies(self) -> list[tuple[str, str]]:
         """(name, a regex of its words joined by spaces or hyphens) of every term and alias, longest first."""
         names = sorted({name for term in self.terms.values() for name in term.names}, key=len, reverse=True)
         return [(name, r"[\s-]+".join(map(re.escape, name.split()))) for name in names]
@@ -116,12 +138,25 @@ class Glossary:
         return close[0] if close else ""
 
 
-def name_alternative(name: str, body: str) -> str:
+def _alternative(name: str, body: str) -> str:
     """The alternative that matches `name`, whose words `body` matches: an
     acronym in capitals only, and then whole words, with a plural."""
     if name.isupper():
         return f"(?-i:{body})s?(?!\\w)"
     return f"{body}(?:s|es)?(?![\\w-])"
+
+
+# The characters other than its own two cases that re, ignoring case, takes
+# for an ASCII letter.
+_FOLDED_INTO = {"i": "\u0130\u0131", "k": "\u212a", "s": "\u017f"}
+
+
+def _any_case(first: str) -> str:
+    """A letter in any case re would take for it, in a class re reads in one
+    step; a digit as itself."""
+    if not first.isalpha():
+        return first
+    return f"(?-i:[{first}{first.upper()}{_FOLDED_INTO.get(first, '')}])"
 
 
 def _key(name: str) -> str:

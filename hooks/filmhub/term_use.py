@@ -17,16 +17,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from filmhub.glossary import Glossary, name_alternative
+from filmhub.glossary import Glossary
 from filmhub.preview_cache import Reuse, fingerprint
 from filmhub.site import ARTICLE, SitePage
 from filmhub.tooltips import meant, names_pattern
 
 # Columns stay true: each is replaced by as many spaces.
 _NOT_PROSE = re.compile(r"!\[[^\]\n]*\]|\]\([^)\]]*\)|<[^<>\n]*>|\{:?[^{}\n]*\}")
-# The characters other than its own two cases that re, ignoring case, takes
-# for an ASCII letter.
-_FOLDED_INTO = {"i": "\u0130\u0131", "k": "\u212a", "s": "\u017f"}
 
 
 def terms_used(page: SitePage, glossary: Glossary, pattern: re.Pattern | None) -> set[str]:
@@ -44,43 +41,11 @@ def terms_used(page: SitePage, glossary: Glossary, pattern: re.Pattern | None) -
     return used
 
 
-def mentions_pattern(glossary: Glossary) -> re.Pattern | None:
-    """The tooltips' names_pattern, built to be read faster: the same matches.
-
-    That pattern tries, at each word, a look-ahead per first letter, then
-    every name starting with it. Here each group of names starts with the
-    set of characters its first letter matches in any case, which re skips
-    past in one step when it fails, and the rest of each name follows (an
-    acronym checks its capital behind it). Names that start with anything
-    but an ASCII letter or digit keep the tooltips' pattern.
-    """
-    groups: dict[str, list[str]] = {}
-    for name, body in glossary.name_bodies():
-        first, rest = body[:1], body[1:]
-        if not (first.isascii() and first.isalnum()):
-            return names_pattern(glossary)
-        alternative = name_alternative(name, f"(?<={first}){rest}" if name.isupper() else rest)
-        groups.setdefault(first.lower(), []).append(alternative)
-    if not groups:
-        return None
-    return re.compile(
-        r"(?<![\w-])(?:"
-        + "|".join(
-            f"(?-i:[{first}{first.upper()}{_FOLDED_INTO.get(first, '')}])(?:{'|'.join(alternatives)})"
-            if first.isalpha()
-            else f"{first}(?:{'|'.join(alternatives)})"
-            for first, alternatives in groups.items()
-        )
-        + ")",
-        re.IGNORECASE,
-    )
-
-
 def articles_using(
     pages: Iterable[SitePage], glossary: Glossary, cache: Reuse | None = None
 ) -> dict[str, list[SitePage]]:
     """slug -> the published articles that use the term."""
-    pattern = mentions_pattern(glossary)
+    pattern = names_pattern(glossary)
     key = (fingerprint(glossary),) if cache is not None else ()
     result: dict[str, list[SitePage]] = {}
     for page in pages:

@@ -55,62 +55,7 @@ def names_pattern(glossary: Glossary) -> re.Pattern | None:
     alternation = glossary.names_alternation()
     if not alternation:
         return None
-    return re.compile(r"(?<![\w-])(?:" + by_first_character(alternation) + r")", re.IGNORECASE)
-
-
-def by_first_character(alternation: str) -> str:
-    """The same alternation, its names grouped by their first letter or digit.
-
-    Every word of every page is tried against the pattern, and Python's re
-    tries the alternatives one after another: with a glossary of a few dozen
-    terms that made this scan the largest cost of a page. Grouped, each group
-    behind a look-ahead for its character, a word is tried only against the
-    names that start like it. The matches are the same, in the same order:
-    two names can match at one place only if they start with the same letter
-    (ignoring case), and each group keeps its names in the original order. A
-    name that starts with anything but an ASCII letter or digit, whose case
-    may fold into another letter's, leaves the alternation as it is.
-    """
-    groups: dict[str, list[str]] = {}
-    for alternative in _alternatives(alternation):
-        first = alternative.removeprefix("(?-i:")[:1]  # an acronym is matched in capitals only
-        if not (first.isascii() and first.isalnum() and _compiles(alternative)):
-            return alternation
-        groups.setdefault(first.lower(), []).append(alternative)
-    return (
-        f"(?=[{''.join(groups)}])(?:"
-        + "|".join(f"(?={first})(?:{'|'.join(alternatives)})" for first, alternatives in groups.items())
-        + ")"
-    )
-
-
-def _compiles(pattern: str) -> bool:
-    """A check that the alternation was split where it should be."""
-    try:
-        re.compile(pattern)
-    except re.error:
-        return False
-    return True
-
-
-def _alternatives(alternation: str) -> list[str]:
-    """The alternatives of a regex alternation: split at each '|' outside brackets and escapes."""
-    alternatives, depth, start, in_class, escaped = [], 0, 0, False, False
-    for index, char in enumerate(alternation):
-        if escaped:
-            escaped = False
-        elif char == "\\":
-            escaped = True
-        elif in_class:
-            in_class = char != "]"
-        elif char == "[":
-            in_class = True
-        elif char in "()":
-            depth += 1 if char == "(" else -1
-        elif char == "|" and depth == 0:
-            alternatives.append(alternation[start:index])
-            start = index + 1
-    return [*alternatives, alternation[start:]]
+    return re.compile(r"(?<![\w-])(?:" + alternation + r")", re.IGNORECASE)
 
 
 @dataclass
