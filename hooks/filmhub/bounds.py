@@ -136,7 +136,7 @@ def unclosed_problem(body: Body, path: str) -> Problem | None:
     block_line = body.first_line
     state = _Unclosed()
     # A blank line after the last one closes the last paragraph.
-    end = (body.first_line + len(split_lines(body.text)), "")
+    end = (body.first_line + len(body.all_lines), "")
     for number, line in [*body.lines, end]:
         if line.strip():
             state.read(line, number)

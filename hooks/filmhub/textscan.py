@@ -45,9 +45,13 @@ def lines_outside_code(text: str, first_line: int = 1) -> Iterator[tuple[int, st
     An indented block is code when it follows a blank line and is not the
     continuation of a list item (which Markdown indents the same way).
     """
+    return _outside_code(split_lines(text), first_line)
+
+
+def _outside_code(lines: list[str], first_line: int) -> Iterator[tuple[int, str]]:
     fence = ""
     previous_blank, in_list, in_code = True, False, False
-    for number, line in enumerate(split_lines(text), first_line):
+    for number, line in enumerate(lines, first_line):
         match = _FENCE.match(line)
         if fence:
             closes = match and match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence)
@@ -222,9 +226,14 @@ class Body:
         self.first_line = first_line
 
     @cached_property
+    def all_lines(self) -> list[str]:
+        """Every line, code too, as git counts them."""
+        return split_lines(self.text)
+
+    @cached_property
     def lines(self) -> list[tuple[int, str]]:
         """(line number, line) outside fenced code blocks."""
-        return list(lines_outside_code(self.text, self.first_line))
+        return list(_outside_code(self.all_lines, self.first_line))
 
     @cached_property
     def prose(self) -> list[ProseLine]:
