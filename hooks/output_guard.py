@@ -47,11 +47,8 @@ def on_post_build(config):
                 continue
             path = Path(folder, name)
             relative, data = path.relative_to(site_dir).as_posix(), path.read_bytes()
-            if reuse is None:
-                findings += scan(relative, data)
-            else:
-                key = (relative, digest(data), context)
-                findings += reuse.scan(key, functools.partial(scan, relative, data))
+            key = (relative, digest(data), context)
+            findings += reuse.scan(key, functools.partial(scan, relative, data))
     if build.kept is not None:
         build.kept.save()
     if findings:

@@ -14,8 +14,8 @@ The preview (`make serve`) passes its cache (filmhub.preview_cache): a page
 whose bytes have not changed is then not read again, nor are its Read Next
 list, its definitions and its content rules checked again against the same
 glossary and rules. A build passes the results the last build kept
-(filmhub.kept), which hold the definitions and content rules. Without
-either, everything is read and checked.
+(filmhub.kept), which hold the definitions and content rules. With
+RECOMPUTE (the default), everything is read and checked.
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ from filmhub.definitions import CopyChecker, DefinitionChecker
 from filmhub.glossary import Glossary
 from filmhub.markers import find_markers
 from filmhub.page_safety import generated_marker_problem
-from filmhub.preview_cache import Reuse, fingerprint
+from filmhub.preview_cache import RECOMPUTE, Reuse, fingerprint
 from filmhub.problems import Problem
 from filmhub.site import Site, SitePage
 from filmhub.yaml_reader import decode
@@ -95,11 +95,11 @@ def load(
     display: Callable[[str], str],
     today: datetime.date,
     checks: Checks,
-    cache: Reuse | None = None,
+    reuse: Reuse = RECOMPUTE,
 ) -> tuple[Site, list[Problem]]:
     """The site model from the files of docs/, and every problem found without rendering.
 
-    With the preview's `cache`, each page is read once per content (the
+    With the preview's cache, each page is read once per content (the
     pages it returns are shared between rebuilds and must not be changed);
     with a build's kept results, the checks that are plain data are.
     """
@@ -116,53 +116,47 @@ def load(
                 )
             )
         elif source.src_uri.endswith(".md"):
-            page, page_problems = _read_page(source, path, today, cache)
+            page, page_problems = _read_page(source, path, today, reuse)
             problems += page_problems
             site.add(page)
         elif diagrams.is_diagram(source.src_uri):
             problems += diagrams.diagram_problems(source.abs_path.read_bytes(), path)
-    problems += check_site(site, checks, cache)
+    problems += check_site(site, checks, reuse)
     return site, problems
 
 
 def _read_page(
-    source: SourceFile, path: str, today: datetime.date, cache: Reuse | None
+    source: SourceFile, path: str, today: datetime.date, reuse: Reuse
 ) -> tuple[SitePage, list[Problem]]:
-    if cache is None:
-        return read_page(source, path, today)
     data = source.abs_path.read_bytes()
     key = (source.url, path, today)
-    return cache.read_page(source.src_uri, data, key, lambda: read_page(source, path, today, data))
+    return reuse.read_page(source.src_uri, data, key, lambda: read_page(source, path, today, data))
 
 
-def check_site(site: Site, checks: Checks, cache: Reuse | None = None) -> list[Problem]:
+def check_site(site: Site, checks: Checks, reuse: Reuse = RECOMPUTE) -> list[Problem]:
     """The checks across pages; also fills in each page's checked Read Next entries."""
     problems = site.placement_problems() + site.duplicate_title_problems()
-    rules_key = (fingerprint(checks.rules),) if cache is not None else ()
+    rules_key = (fingerprint(checks.rules),)
     for page in site.pages.values():
-        if cache is None:
-            page.read_next, entry_problems = read_next.entries(page)
-            problems += entry_problems + content_rules.page_problems(page, checks.rules)
-            continue
-        page.read_next, entry_problems = cache.page_check(
+        page.read_next, entry_problems = reuse.page_check(
             "read next", page.src_uri, (), lambda page=page: read_next.entries(page)
         )
         problems += entry_problems
-        problems += cache.page_check(
+        problems += reuse.page_check(
             "content rules",
             page.src_uri,
             rules_key,
             lambda page=page: content_rules.page_problems(page, checks.rules),
         )
     problems += hub_lists.marker_problems(site)
-    problems += definition_problems(site, checks.glossary, cache)
+    problems += definition_problems(site, checks.glossary, reuse)
     problems += glossary_source_problems(checks.glossary, checks.rules)
     problems += redirects.map_problems(checks.redirects, site)
     problems += redirects.move_problems(checks.moves, checks.redirects, site)
     return problems
 
 
-def definition_problems(site: Site, glossary: Glossary, cache: Reuse | None = None) -> list[Problem]:
+def definition_problems(site: Site, glossary: Glossary, reuse: Reuse = RECOMPUTE) -> list[Problem]:
     """Terms defined in a page's own words or copied, and definition markers naming no term."""
     problems = []
     checkers = functools.cache(lambda: (DefinitionChecker(glossary), CopyChecker(glossary)))
@@ -171,12 +165,9 @@ def definition_problems(site: Site, glossary: Glossary, cache: Reuse | None = No
         own_words, copies = checkers()
         return own_words.problems(page.body, page.path) + copies.problems(page.body, page.path)
 
-    key = (fingerprint(glossary),) if cache is not None else ()
+    key = (fingerprint(glossary),)
     for page in site.pages.values():
-        if cache is None:
-            problems += check(page)
-        else:
-            problems += cache.page_check("definitions", page.src_uri, key, lambda page=page: check(page))
+        problems += reuse.page_check("definitions", page.src_uri, key, lambda page=page: check(page))
         for marker in page.markers_named("definition"):
             if marker.argument not in glossary.terms:
                 close = glossary.suggest(marker.argument)

@@ -96,6 +96,23 @@ class Reuse(Protocol):
     def scan(self, key: Hashable, compute: Callable[[], V]) -> V: ...
 
 
+class Recompute:
+    """The Reuse with no memory, where everything is worked out each time: a
+    build with HUB_CACHE_DIR=off, `make check`, a test."""
+
+    def read_page(self, src_uri: str, data: bytes, key: tuple, read: Callable[[], V]) -> V:
+        return read()
+
+    def page_check(self, name: str, src_uri: str, key: tuple, compute: Callable[[], V]) -> V:
+        return compute()
+
+    def scan(self, key: Hashable, compute: Callable[[], V]) -> V:
+        return compute()
+
+
+RECOMPUTE = Recompute()
+
+
 class Bounded(Generic[K, V]):
     """A mapping that keeps at most `limit` entries, forgetting the least recently used."""
 

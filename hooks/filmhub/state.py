@@ -46,7 +46,7 @@ from filmhub.links import Link
 from filmhub.log_counter import WarningCounter
 from filmhub.markers import render_block
 from filmhub.preview import Rebuild
-from filmhub.preview_cache import PreviewCache, Reuse
+from filmhub.preview_cache import RECOMPUTE, PreviewCache, Reuse
 from filmhub.problems import Problem
 from filmhub.redirects import RedirectMap
 from filmhub.site import Site
@@ -114,10 +114,12 @@ class BuildState:
         return (docs / src_uri).as_posix()
 
     @property
-    def reuse(self) -> Reuse | None:
+    def reuse(self) -> Reuse:
         """Where checks find results they need not compute again: the preview's
-        cache while `make serve` runs, else what the last build kept."""
-        return self.cache if self.cache is not None else self.kept
+        cache while `make serve` runs, else what the last build kept, else none."""
+        if self.cache is not None:
+            return self.cache
+        return self.kept if self.kept is not None else RECOMPUTE
 
 
 def for_config(config: MutableMapping) -> BuildState:

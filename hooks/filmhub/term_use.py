@@ -18,7 +18,7 @@ import re
 from collections.abc import Iterable
 
 from filmhub.glossary import Glossary
-from filmhub.preview_cache import Reuse, fingerprint
+from filmhub.preview_cache import RECOMPUTE, Reuse, fingerprint
 from filmhub.site import ARTICLE, SitePage
 from filmhub.tooltips import meant, names_pattern
 
@@ -42,20 +42,17 @@ def terms_used(page: SitePage, glossary: Glossary, pattern: re.Pattern | None) -
 
 
 def articles_using(
-    pages: Iterable[SitePage], glossary: Glossary, cache: Reuse | None = None
+    pages: Iterable[SitePage], glossary: Glossary, reuse: Reuse = RECOMPUTE
 ) -> dict[str, list[SitePage]]:
     """slug -> the published articles that use the term."""
     pattern = names_pattern(glossary)
-    key = (fingerprint(glossary),) if cache is not None else ()
+    key = (fingerprint(glossary),)
     result: dict[str, list[SitePage]] = {}
     for page in pages:
         if page.kind == ARTICLE and not page.draft and not page.blocked:
-            if cache is None:
-                used = terms_used(page, glossary, pattern)
-            else:
-                used = cache.page_check(
-                    "terms", page.src_uri, key, lambda page=page: terms_used(page, glossary, pattern)
-                )
+            used = reuse.page_check(
+                "terms", page.src_uri, key, lambda page=page: terms_used(page, glossary, pattern)
+            )
             for slug in used:
                 result.setdefault(slug, []).append(page)
     return result
