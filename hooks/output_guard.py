@@ -5,8 +5,10 @@ page and SVG in it is scanned (hooks/filmhub/output_scan.py) for what no
 template or hook may let through: a script that is not the theme's own or
 the site's JSON-LD (or the redirects plugin's own page), an event handler, a `javascript:` address, a resource
 from another host. A hit stops the build, naming the page; `make build`
-then keeps the last good site/. In the preview (`make serve`), a file whose
-bytes were scanned before is not scanned again (filmhub.preview_cache).
+then keeps the last good site/. A file whose bytes were scanned before is
+not scanned again: in the preview (`make serve`), by the same process
+(filmhub.preview_cache); in a build, by the last build (filmhub.kept), whose
+results are saved here, the build's last step.
 """
 
 from __future__ import annotations
