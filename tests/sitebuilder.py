@@ -27,6 +27,7 @@ import jinja2
 import yaml
 
 from filmhub import generator
+from filmhub.preview_cache import TEMPLATE_LIMIT, TemplateBytecode
 
 GENERATOR = generator.selected()
 generator.activate(GENERATOR)  # before the first `mkdocs` import
@@ -224,22 +225,6 @@ def build_config(
     return BuildResult(ok, Path(cfg["site_dir"]), collect.records, error, config_file)
 
 
-class _CompiledTemplates(jinja2.BytecodeCache):
-    """Jinja's compiled templates, kept in memory. Jinja keys each by the
-    template's name and a checksum of its source, so an edited template is
-    compiled again."""
-
-    def __init__(self) -> None:
-        self.compiled: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        if bucket.key in self.compiled:
-            bucket.bytecode_from_string(self.compiled[bucket.key])
-
-    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        self.compiled[bucket.key] = bucket.bytecode_to_string()
-
-
 def share_theme_work() -> None:
     """Let every build in this process reuse what depends only on the theme's files.
 
@@ -254,7 +239,7 @@ def share_theme_work() -> None:
     overrides/) is listed afresh every time. The subprocess builds (make
     build, the site invariants) run without this, as a writer runs them.
     """
-    compiled = _CompiledTemplates()
+    compiled = TemplateBytecode(TEMPLATE_LIMIT)
     get_env = Theme.get_env
 
     def get_env_sharing_compiled_templates(theme: Theme) -> jinja2.Environment:

@@ -182,9 +182,10 @@ class RenderedPage:
     meta: dict = field(default_factory=dict)
 
 
-class _TemplateBytecode(jinja2.BytecodeCache):
+class TemplateBytecode(jinja2.BytecodeCache):
     """Jinja's compiled templates, kept between builds; Jinja compares each
-    with its template's source checksum and compiles again when it changed."""
+    with its template's source checksum and compiles again when it changed.
+    The tests share one between their builds too (tests/sitebuilder.py)."""
 
     def __init__(self, limit: int) -> None:
         self._code: Bounded[str, bytes] = Bounded(limit)
@@ -207,7 +208,7 @@ class PreviewCache:
     rendered: Bounded[str, RenderedPage] = field(default_factory=lambda: Bounded(PAGE_LIMIT))
     views: Bounded[str, dict[str, str]] = field(default_factory=lambda: Bounded(VIEW_LIMIT))
     scans: Bounded = field(default_factory=lambda: Bounded(FILE_LIMIT))
-    templates: jinja2.BytecodeCache = field(default_factory=lambda: _TemplateBytecode(TEMPLATE_LIMIT))
+    templates: jinja2.BytecodeCache = field(default_factory=lambda: TemplateBytecode(TEMPLATE_LIMIT))
     # The digest of each page's bytes when the loader last read it: what
     # the model of the latest build, and so its rendered pages, were made from.
     read: dict[str, str] = field(default_factory=dict)
