@@ -31,9 +31,7 @@ from filmhub.glossary import Glossary, Term
 from filmhub.html_policy import GENERATED
 
 # No tooltip inside these.
-SKIPPED_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "a", "abbr", "dfn", "button"}) | frozenset(
-    {"code", "pre", "kbd", "samp", "script", "style", "svg"}
-)
+SKIPPED_TAGS = frozenset("h1 h2 h3 h4 h5 h6 a abbr dfn button code pre kbd samp script style svg".split())
 SKIPPED_CLASSES = frozenset({"admonition-title"})
 _TEXT = "hub-term-text"  # stands in for the mention's own words in the cached markup
 # The word just before a mention, in the same run of text; a window, so a
