@@ -124,4 +124,4 @@ lock: ## Regenerate the hashed locks in requirements/ after changing requirement
 	rm -rf .lock-venv
 
 clean: ## Remove the built site, caches and test output
-	rm -rf site site.tmp-* site.old-* .pytest_cache test-output .cache
+	rm -rf site site.tmp-* site.old-* .pytest_cache test-output

@@ -14,7 +14,7 @@ import pytest
 from errortable import documented
 
 from filmhub import external_links
-from filmhub.external_links import Occurrence, Settings, check_url, run
+from filmhub.external_links import Occurrence, Settings, check_url, load_cache, run
 from sitebuilder import article, minimal_site
 
 
@@ -163,6 +163,82 @@ def test_stale_cache_entries_are_checked_again(server, tmp_path):
     _Handler.hits.clear()
     run([Occurrence(server + "/ok", "docs/a.md", 1, 1)], PATIENT, cache)
     assert _Handler.hits[("HEAD", "/ok")] == 1
+
+
+def _good(url: str, **changes) -> dict:
+    checked = datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds")
+    return {"url": url, "ok": True, "status": 200, "why": "", "final_url": "", "checked": checked} | changes
+
+
+def test_a_fresh_good_entry_is_read_back(tmp_path):
+    cache = tmp_path / "cache.json"
+    cache.write_text(json.dumps({"https://example.org/": _good("https://example.org/")}))
+    assert load_cache(cache)["https://example.org/"].ok is True
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[]",
+        "not JSON",
+        "[" * 100_000,
+        '"a string"',
+        json.dumps({"https://example.org/": ["https://example.org/", True]}),
+        json.dumps({"https://example.org/": _good("https://example.org/", ok="yes")}),
+        json.dumps({"https://example.org/": _good("https://example.org/", status="200")}),
+        json.dumps({"https://example.org/": _good("https://example.org/", status=True)}),
+        json.dumps({"https://example.org/": _good("https://example.org/", checked="soon")}),
+        json.dumps({"https://example.org/": _good("https://example.org/", checked="2026-11-30T10:00:00")}),
+        json.dumps({"https://example.org/": _good("https://example.org/", extra=1)}),
+        json.dumps({"https://example.org/": _good("https://other.example/")}),
+        json.dumps({"https://example.org/": {"url": "https://example.org/", "ok": True}}),
+    ],
+    ids=[
+        "a list",
+        "not JSON",
+        "deeply nested",
+        "a string",
+        "an entry that is a list",
+        "ok not a boolean",
+        "status a string",
+        "status a boolean",
+        "checked not a time",
+        "checked with no zone",
+        "an extra field",
+        "the entry of another URL",
+        "fields missing",
+    ],
+)
+def test_a_results_file_not_of_the_expected_shape_is_ignored_not_a_crash(tmp_path, text):
+    cache = tmp_path / "cache.json"
+    cache.write_text(text)
+    assert load_cache(cache) == {}
+
+
+def test_a_good_result_dated_in_the_future_is_checked_again(server, tmp_path):
+    # Otherwise a planted results file could spare a dead link every check for years.
+    cache = tmp_path / "cache.json"
+    cache.write_text(
+        json.dumps({server + "/missing": _good(server + "/missing", checked="2999-01-01T00:00:00+00:00")})
+    )
+    problems, _ = run([Occurrence(server + "/missing", "docs/a.md", 1, 1)], PATIENT, cache)
+    assert [p.message for p in problems] == [f"broken link '{server}/missing': the server answered 404"]
+
+
+def test_results_are_kept_outside_the_project_and_not_at_all_when_off(monkeypatch, tmp_path):
+    monkeypatch.setenv("HUB_CACHE_DIR", str(tmp_path / "kept"))
+    assert external_links.default_cache() == tmp_path / "kept/external-links.json"
+    monkeypatch.setenv("HUB_CACHE_DIR", "off")
+    assert external_links.default_cache() is None
+
+
+def test_a_results_file_that_cannot_be_written_leaves_nothing_behind(server, tmp_path):
+    folder = tmp_path / "kept"
+    folder.mkdir()
+    (folder / "cache.json").mkdir()  # a folder where the file should go: replacing it fails
+    problems, _ = run([Occurrence(server + "/ok", "docs/a.md", 1, 1)], PATIENT, folder / "cache.json")
+    assert problems == []
+    assert [path.name for path in folder.iterdir()] == ["cache.json"]
 
 
 def test_the_command_builds_the_site_and_checks_its_links(server, tmp_path, site, capsys, monkeypatch):

@@ -130,7 +130,12 @@ def test_external_links_are_checked_weekly_and_on_demand_with_a_kept_cache_and_r
     assert any("make linkcheck-external" in step.get("run", "") for step in job["steps"])
     (restore,) = steps_using(job, "actions/cache/restore")
     (save,) = steps_using(job, "actions/cache/save")
-    assert restore["with"]["path"] == save["with"]["path"] == ".cache/"
+    # Kept outside the checkout, where a pull request could have planted them.
+    assert restore["with"]["path"] == save["with"]["path"] == "${{ env.HUB_CACHE_DIR }}"
+    assert any(
+        step.get("run") == 'echo "HUB_CACHE_DIR=$RUNNER_TEMP/filmhub-cache" >> "$GITHUB_ENV"'
+        for step in job["steps"][: job["steps"].index(restore)]
+    ), "HUB_CACHE_DIR is set before the results are restored"
     assert save["if"] == "always()", "good results are kept even when a link is broken"
     (report,) = steps_using(job, "actions/upload-artifact")
     assert report["if"] == "always()" and report["with"]["path"] == "linkcheck-report.txt"

@@ -4,8 +4,9 @@ Builds must work offline and stay fast, so they never fetch external URLs.
 This command does, once per URL however often it is linked: a few at a time
 per host, HEAD first and GET when a server refuses HEAD, with timeouts,
 retries with backoff, and redirects followed one by one so loops are caught
-and moved pages reported. Fresh good results are kept in a cache file, so a
-re-run only asks again about what is stale or was failing.
+and moved pages reported. Fresh good results are kept in a file outside the
+project (default_cache), so a re-run only asks again about what is stale or
+was failing.
 
 Problems are printed like the build's: `docs/PATH.md:LINE:COL: broken link
 'URL': WHY`. The exit status is 1 when a link is broken. When no server
@@ -27,10 +28,11 @@ import urllib.error
 import urllib.request
 from collections import defaultdict
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
+from filmhub import kept
 from filmhub.problems import ERROR, WARNING, Problem, sorted_problems, summary
 
 USER_AGENT = "ai-filmmaking-hub-linkcheck/1"
@@ -149,24 +151,79 @@ def check_urls(urls: list[str], settings: Settings) -> dict[str, Result]:
         return dict(zip(urls, pool.map(one, urls), strict=True))
 
 
+def default_cache() -> Path | None:
+    """Where results are kept between runs: beside the build's kept results,
+    outside the project, since a pull request can add any file to the project
+    and a results file from a stranger could call a dead link good. None when
+    HUB_CACHE_DIR=off. URLs answer the same whichever project links them, so
+    every project on the machine shares the one file."""
+    where = kept.folder()
+    return None if where is None else where / "external-links.json"
+
+
 def load_cache(path: Path) -> dict[str, Result]:
+    """The kept results; an entry that is not exactly a result, or a file that
+    is not JSON of that shape, is ignored, and those URLs are checked again."""
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-        return {url: Result(**entry) for url, entry in data.items()}
-    except (OSError, ValueError, TypeError):
+    except (OSError, UnicodeDecodeError, ValueError, RecursionError):
         return {}
+    if not isinstance(data, dict):
+        return {}
+    return {url: result for url, entry in data.items() if (result := _result(url, entry))}
+
+
+def _result(url: str, entry: object) -> Result | None:
+    if not isinstance(entry, dict) or set(entry) != _FIELDS or entry["url"] != url:
+        return None
+    status = entry["status"]
+    if not (
+        isinstance(entry["ok"], bool)
+        and (status is None or (type(status) is int and 100 <= status <= 599))
+        and all(isinstance(entry[name], str) for name in ("why", "final_url", "checked"))
+        and _checked_time(entry["checked"])
+    ):
+        return None
+    return Result(**entry)
+
+
+_FIELDS = {field.name for field in fields(Result)}
+
+
+def _checked_time(text: str) -> datetime.datetime | None:
+    """When a result was found, or None unless it is an ISO time with a zone."""
+    try:
+        moment = datetime.datetime.fromisoformat(text)
+    except ValueError:
+        return None
+    return moment if moment.tzinfo is not None else None
 
 
 def save_cache(path: Path, results: dict[str, Result]) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
+    """Write the results at once; a file that cannot be written only costs the
+    next run the checks, and leaves no temporary file."""
     data = {url: asdict(result) for url, result in sorted(results.items())}
-    path.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
+    written = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(
+            "w", encoding="utf-8", dir=path.parent, prefix=".external-links-", delete=False
+        ) as file:
+            written = Path(file.name)
+            file.write(json.dumps(data, indent=1) + "\n")
+        written.replace(path)
+    except OSError:
+        if written is not None:
+            written.unlink(missing_ok=True)
 
 
 def _fresh(result: Result, settings: Settings, now: datetime.datetime) -> bool:
-    if not result.ok or not result.checked:
+    """A good result checked within max_age; one dated in the future is not
+    (it would otherwise spare its URL every check until then)."""
+    checked = _checked_time(result.checked)
+    if not result.ok or checked is None:
         return False
-    return now - datetime.datetime.fromisoformat(result.checked) < settings.max_age
+    return datetime.timedelta(0) <= now - checked < settings.max_age
 
 
 def run(
@@ -237,7 +294,12 @@ def occurrences_from_build(config_file: Path) -> list[Occurrence]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="make linkcheck-external", description=__doc__.split("\n\n")[0])
     parser.add_argument("--config", type=Path, default=Path("mkdocs.yml"))
-    parser.add_argument("--cache", type=Path, default=Path(".cache/external-links.json"))
+    parser.add_argument(
+        "--cache",
+        type=Path,
+        default=default_cache(),
+        help="where good results are kept between runs (default: beside the build's kept results)",
+    )
     parser.add_argument("--max-age-days", type=float, default=7)
     parser.add_argument("--timeout", type=float, default=10)
     parser.add_argument("--retries", type=int, default=2)
