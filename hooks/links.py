@@ -23,7 +23,7 @@ from pathlib import Path
 from markdown.extensions.toc import slugify as default_slugify
 from mkdocs.plugins import event_priority
 
-from filmhub import state
+from filmhub import glossary_page, state
 from filmhub.content_rules import ContentRules, uncited_problems
 from filmhub.link_collector import LinkCollector
 from filmhub.link_report import check
@@ -148,7 +148,8 @@ def on_env(env, config, files):
     build.problems += report.problems
     build.backlinks = report.backlinks
     build.problems += uncited_problems(build.site, report.backlinks, ContentRules.from_extra(config.extra))
-    build.external_links = report.external
+    edit_urls = glossary_page.edit_urls(build.glossary_letters)
+    build.external_links = [link for link in report.external if link.target not in edit_urls]
     return env
 
 

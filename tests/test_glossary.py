@@ -10,6 +10,7 @@ import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 from filmhub import glossary as glossary_module
+from filmhub import glossary_page as glossary_page_module
 from filmhub.definitions import CopyChecker, DefinitionChecker
 from filmhub.glossary import Glossary, Term
 from filmhub.textscan import Body
@@ -655,6 +656,52 @@ def test_the_glossary_page_lists_terms_a_to_z_with_the_articles_using_them(gloss
     assert not (glossary_site.site_dir.parent / "docs" / "glossary.md").exists()
 
 
+@pytest.mark.parametrize(
+    ("docs", "edit_uri", "repo_url", "expected"),
+    [
+        (
+            "docs",
+            "https://github.com/o/r/edit/main/docs/",
+            None,
+            "https://github.com/o/r/edit/main/glossary/adr.yml",
+        ),
+        (
+            "docs",
+            "edit/main/docs/",
+            "https://github.com/o/r/",
+            "https://github.com/o/r/edit/main/glossary/adr.yml",
+        ),
+        (
+            "site/docs",
+            "https://git.example/o/r/-/edit/main/site/docs/",
+            None,
+            "https://git.example/o/r/-/edit/main/glossary/adr.yml",
+        ),
+        ("docs", "https://dev.example/o/_git/r?path=/docs/", None, ""),  # the file named in a query
+        ("docs", "https://example.org/edit/#docs/", None, ""),
+        ("docs", None, None, ""),
+        ("docs", "", "https://github.com/o/r/", ""),
+        ("docs", "javascript:alert(1)//", None, ""),
+        ("docs", "edit/main/docs/", None, ""),  # relative, with no repository to resolve it against
+    ],
+)
+def test_a_terms_edit_link_is_found_from_edit_uri_as_mkdocs_finds_a_pages(docs, edit_uri, repo_url, expected):
+    project = Path("/project")
+    url = glossary_page_module.edit_url("glossary/adr.yml", project / docs, project, edit_uri, repo_url)
+    assert url == expected
+
+
+def test_no_edit_link_for_a_docs_dir_outside_the_project():
+    url = glossary_page_module.edit_url(
+        "glossary/adr.yml",
+        Path("/elsewhere/docs"),
+        Path("/project"),
+        "https://github.com/o/r/edit/main/docs/",
+        None,
+    )
+    assert url == ""
+
+
 @pytest.fixture(scope="module")
 def refused(tmp_path_factory):
     """A site with a definition marker naming no term, a page defining AI and a hand-written glossary page."""
@@ -692,6 +739,21 @@ def test_the_real_pillar_definition_is_the_text_of_glossary_ai_yml(real_site):
     definition = yaml.safe_load((REPO / "glossary/ai.yml").read_text(encoding="utf-8"))["definition"]
     title, text, _source = definition_block((real_site / "index.html").read_text(encoding="utf-8"))
     assert (title, text) == ("Definition: AI", " ".join(definition.split()))
+
+
+def test_each_real_glossary_entry_links_to_the_file_to_edit(real_site):
+    # mkdocs.yml's edit_uri addresses docs/; each term's file is glossary/SLUG.yml beside it.
+    html = (real_site / "glossary/index.html").read_text(encoding="utf-8")
+    links = LexborHTMLParser(html).css("div.hub-glossary p.hub-glossary__edit a")
+    slugs = sorted(path.stem for path in (REPO / "glossary").glob("*.yml"))
+    assert [link.attributes["href"] for link in links] == [
+        f"https://github.com/OWNER/REPO/edit/main/glossary/{slug}.yml"
+        for slug in [h3.attributes["id"] for h3 in LexborHTMLParser(html).css("div.hub-glossary h3")]
+    ]
+    assert sorted(link.attributes["href"].rsplit("/", 1)[1][:-4] for link in links) == slugs
+    assert (
+        links[0].attributes["aria-label"] == "Edit this entry: ADR" and links[0].text() == "Edit this entry"
+    )
 
 
 def test_the_real_glossary_gives_the_verb_output_no_tooltip(real_site):
