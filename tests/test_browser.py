@@ -515,6 +515,15 @@ def test_at_phone_width_a_diagram_shows_its_labels_at_11_px_or_more(visit, real_
     assert hint["left"] >= 0 and hint["right"] <= 390, hint
 
 
+def test_at_phone_width_the_glossarys_letters_are_targets_a_thumb_can_hit(visit):
+    page = visit("glossary/", width=390, touch=True).page
+    sizes = page.eval_on_selector_all(
+        ".hub-glossary__letters a", "els => els.map(e => [e.textContent, e.offsetWidth, e.offsetHeight])"
+    )
+    assert len(sizes) > 10
+    assert [letter for letter, width, height in sizes if min(width, height) < 24] == []
+
+
 def test_a_diagram_opens_full_size_by_tap(visit, server, real_site):
     page = visit(DIAGRAM_ARTICLE, width=390, touch=True).page
     link = page.locator(".hub-diagram__link")
