@@ -252,15 +252,21 @@ def test_the_command_builds_the_site_and_checks_its_links(server, tmp_path, site
     built = site(files)
     assert built.ok, built.messages()
     monkeypatch.setattr(external_links, "Settings", lambda **kw: PATIENT)
-    status = external_links.main(
-        ["--config", str(tmp_path / "mkdocs.yml"), "--cache", str(tmp_path / "c.json")]
-    )
+    monkeypatch.setenv("HUB_CACHE_DIR", str(tmp_path / "kept"))
+    monkeypatch.chdir(tmp_path)
+    status = external_links.main(["--config", str(tmp_path / "mkdocs.yml")])
     out = capsys.readouterr().out.splitlines()
     assert status == 1
     assert out == [
         f"docs/hub/article.md:11:{24 + len(server)}: broken link '{server}/missing': the server answered 404",
         "2 external URLs checked (2 links): 1 error",
     ]
+    # The results are kept outside the project, never in it.
+    assert sorted(json.loads((tmp_path / "kept/external-links.json").read_text())) == [
+        server + "/missing",
+        server + "/ok",
+    ]
+    assert not (tmp_path / ".cache").exists()
 
 
 def test_offline_it_says_so_and_reports_no_link_as_broken(tmp_path, site, capsys, monkeypatch):
