@@ -22,6 +22,7 @@ from mkdocs.exceptions import PluginError
 from filmhub import state
 from filmhub.file_policy import docs_problems, glossary_problems
 from filmhub.page_safety import html_problems
+from filmhub.preview_cache import digest
 from filmhub.problems import sorted_problems, summary
 from filmhub.site import BLOCKED_NOTICE
 
@@ -47,6 +48,13 @@ def on_page_content(html, page, config, files):
     site_page = build.site.pages.get(page.file.src_uri)
     if site_page is None or site_page.blocked:
         return html
-    problems = html_problems(html, site_page.body, site_page.path)
+    # Keyed by the rendered HTML too: it also holds what the hooks and the
+    # glossary added, which can change when the page does not.
+    problems = build.reuse.page_check(
+        "allow-list",
+        page.file.src_uri,
+        (digest(html),),
+        lambda: html_problems(html, site_page.body, site_page.path),
+    )
     build.problems += problems
     return f"<p>{BLOCKED_NOTICE}</p>" if problems else html

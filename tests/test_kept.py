@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from filmhub import kept
+from filmhub import html_policy, kept
 from filmhub.content_rules import ContentRules
 from filmhub.kept import KeptResults
 from filmhub.output_scan import Finding
@@ -186,6 +186,28 @@ def test_a_second_build_reports_the_same_problems_from_kept_results(tmp_path, mo
     assert second.problems == first.problems
     assert any("defines 'AI' in its own words" in message for message in first.problems)
     assert json.loads(kept_file.read_text())["entries"] == entries
+
+
+def test_the_allow_lists_verdict_on_an_unchanged_page_is_kept_and_reported_again(tmp_path, monkeypatch):
+    monkeypatch.setenv("HUB_CACHE_DIR", str(tmp_path / "kept"))
+    checked = []  # every HTML text the allow-list reads
+    check = html_policy.check
+    monkeypatch.setattr(html_policy, "check", lambda text: checked.append(text) or check(text))
+    hostile = "Back to [the hub](index.md).\n\n<script>alert(1)</script>\n"
+    files = minimal_site(**{"docs/hub/article.md": article("Article", hostile, read_next=["hub/index.md"])})
+    first = build_site(tmp_path / "one", files)
+    assert any("<script>alert(1)</script>" in text for text in checked)
+    checked.clear()
+    second = build_site(tmp_path / "one", files)
+    assert (
+        first.problems
+        == second.problems
+        == [
+            "docs/hub/article.md:13:1: <script> is not allowed in a page — a page can't run code — "
+            "describe what it should show, or ask the maintainers"
+        ]
+    )
+    assert not any("<script>alert(1)</script>" in text for text in checked), "the page was not checked again"
 
 
 def test_a_clean_build_keeps_the_output_guards_scans(tmp_path, monkeypatch):

@@ -1,8 +1,9 @@
 """Check results kept between builds, so that a page nobody changed is not checked again.
 
 The whole-site text checks (a term defined in a page's own words or copied
-from the glossary, the content rules, the terms a page uses) and the output
-guard's scan of every written file cost the same on every build, although
+from the glossary, the content rules, the terms a page uses), the allow-list
+on each rendered body and the output guard's scan of every written file
+cost the same on every build, although
 most pages did not change since the last one. A build (`mkdocs build`,
 `make build`) therefore reads the results the last build of the same
 project kept, and keeps its own when it ends.
@@ -112,11 +113,12 @@ class _Codec:
     into: Callable[[list], Any]
 
 
-# The page checks whose results are kept (by the name filmhub.pages and
-# filmhub.term_use give them), and the output guard's findings.
+# The page checks whose results are kept (by the name filmhub.pages,
+# filmhub.term_use and hooks/safety.py give them), and the output guard's findings.
 CODECS = {
     "definitions": _Codec(_problems_out, _problems_in),
     "content rules": _Codec(_problems_out, _problems_in),
+    "allow-list": _Codec(_problems_out, _problems_in),
     "terms": _Codec(sorted, lambda data: set(_strings_in(data))),
 }
 SCANS = _Codec(_findings_out, _findings_in)
