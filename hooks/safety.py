@@ -7,8 +7,9 @@ stops the build there, since MkDocs would otherwise follow or copy it.
 After Markdown has rendered a page, its body is checked against the
 allow-list of elements, attributes and URLs (filmhub.html_policy), and each
 thing that is not allowed is reported at the line it was typed on
-(filmhub.page_safety). The report hook then stops the build before anything
-is written. A preview (`make serve`) is not stopped, so that every page can
+(filmhub.page_safety); the verdict on a source and body that have not
+changed since the last build is the one that build kept (filmhub.kept).
+The report hook then stops the build before anything is written. A preview (`make serve`) is not stopped, so that every page can
 show its own problems: a refused page is written with a notice in place of
 its body, never with the markup it was refused for.
 """
