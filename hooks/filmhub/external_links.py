@@ -164,10 +164,7 @@ def default_cache() -> Path | None:
 def load_cache(path: Path) -> dict[str, Result]:
     """The kept results; an entry that is not exactly a result, or a file that
     is not JSON of that shape, is ignored, and those URLs are checked again."""
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, ValueError, RecursionError):
-        return {}
+    data = kept.read_json(path)
     if not isinstance(data, dict):
         return {}
     return {url: result for url, entry in data.items() if (result := _result(url, entry))}
@@ -201,20 +198,8 @@ def _checked_time(text: str) -> datetime.datetime | None:
 
 def save_cache(path: Path, results: dict[str, Result]) -> None:
     """Write the results at once; a file that cannot be written only costs the
-    next run the checks, and leaves no temporary file."""
-    data = {url: asdict(result) for url, result in sorted(results.items())}
-    written = None
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(
-            "w", encoding="utf-8", dir=path.parent, prefix=".external-links-", delete=False
-        ) as file:
-            written = Path(file.name)
-            file.write(json.dumps(data, indent=1) + "\n")
-        written.replace(path)
-    except OSError:
-        if written is not None:
-            written.unlink(missing_ok=True)
+    next run the checks."""
+    kept.write_json(path, {url: asdict(result) for url, result in sorted(results.items())})
 
 
 def _fresh(result: Result, settings: Settings, now: datetime.datetime) -> bool:

@@ -179,27 +179,38 @@ class KeptResults:
     def save(self) -> None:
         """Keep this build's results for the next, replacing the last build's at once.
         A results file that cannot be written only costs the next build the work."""
-        if not self._used:
-            return
-        written = None
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            with tempfile.NamedTemporaryFile(
-                "w", encoding="utf-8", dir=self.path.parent, prefix=".kept-", delete=False
-            ) as file:
-                written = Path(file.name)
-                json.dump({"format": FORMAT, "entries": self._used}, file, separators=(",", ":"))
-            written.replace(self.path)
-        except OSError:
-            if written is not None:
-                written.unlink(missing_ok=True)
+        if self._used:
+            write_json(self.path, {"format": FORMAT, "entries": self._used})
+
+
+def read_json(path: Path) -> object:
+    """What a results file holds, or None when it can't be read as JSON (missing,
+    not UTF-8, not JSON, nested too deep): the caller checks its shape."""
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError, RecursionError):
+        return None
+
+
+def write_json(path: Path, data: object) -> None:
+    """Replace `path` with `data` as JSON at once, so a reader never meets half a
+    file; one that cannot be written is left as it was, with no temporary file."""
+    written = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(
+            "w", encoding="utf-8", dir=path.parent, prefix=f".{path.stem}-", delete=False
+        ) as file:
+            written = Path(file.name)
+            json.dump(data, file, separators=(",", ":"))
+        written.replace(path)
+    except OSError:
+        if written is not None:
+            written.unlink(missing_ok=True)
 
 
 def _read(path: Path) -> dict[str, list]:
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, ValueError, RecursionError):
-        return {}
+    data = read_json(path)
     if (
         not isinstance(data, dict)
         or data.get("format") != FORMAT
