@@ -40,13 +40,7 @@ def on_files(files, config):
         slug: [(page.title, href(generated, page)) for page in articles]
         for slug, articles in articles_using(build.site.pages.values(), build.glossary, build.reuse).items()
     }
-    edit_urls = {
-        term.slug: glossary_page.edit_url(
-            term.path, build.docs_dir, build.project_dir, config.edit_uri, config.repo_url
-        )
-        for term in build.glossary.terms.values()
-    }
-    build.glossary_letters = glossary_page.letters(build.glossary, used_in, edit_urls)
+    build.glossary_letters = glossary_page.letters(build.glossary, used_in, build.edit_root)
     body = render_block(
         build.templates,
         "partials/glossary-page.html",

@@ -23,7 +23,7 @@ from pathlib import Path
 from markdown.extensions.toc import slugify as default_slugify
 from mkdocs.plugins import event_priority
 
-from filmhub import glossary_page, state
+from filmhub import state
 from filmhub.content_rules import ContentRules, uncited_problems
 from filmhub.link_collector import LinkCollector
 from filmhub.link_report import check
@@ -148,8 +148,10 @@ def on_env(env, config, files):
     build.problems += report.problems
     build.backlinks = report.backlinks
     build.problems += uncited_problems(build.site, report.backlinks, ContentRules.from_extra(config.extra))
-    edit_urls = glossary_page.edit_urls(build.glossary_letters)
-    build.external_links = [link for link in report.external if link.target not in edit_urls]
+    # The repository's own edit links (the glossary's) are not sources to check.
+    build.external_links = [
+        link for link in report.external if not (build.edit_root and link.target.startswith(build.edit_root))
+    ]
     return env
 
 

@@ -10,7 +10,7 @@ import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 from filmhub import glossary as glossary_module
-from filmhub import glossary_page as glossary_page_module
+from filmhub import urls
 from filmhub.definitions import CopyChecker, DefinitionChecker
 from filmhub.glossary import Glossary, Term
 from filmhub.textscan import Body
@@ -687,18 +687,15 @@ def test_the_glossary_page_lists_terms_a_to_z_with_the_articles_using_them(gloss
 )
 def test_a_terms_edit_link_is_found_from_edit_uri_as_mkdocs_finds_a_pages(docs, edit_uri, repo_url, expected):
     project = Path("/project")
-    url = glossary_page_module.edit_url("glossary/adr.yml", project / docs, project, edit_uri, repo_url)
+    url = urls.edit_url(urls.edit_root(project / docs, project, edit_uri, repo_url), "glossary/adr.yml")
     assert url == expected
 
 
 def test_no_edit_link_for_a_docs_dir_outside_the_project():
-    url = glossary_page_module.edit_url(
-        "glossary/adr.yml",
-        Path("/elsewhere/docs"),
-        Path("/project"),
-        "https://github.com/o/r/edit/main/docs/",
-        None,
+    root = urls.edit_root(
+        Path("/elsewhere/docs"), Path("/project"), "https://github.com/o/r/edit/main/docs/", None
     )
+    url = urls.edit_url(root, "glossary/adr.yml")
     assert url == ""
 
 

@@ -16,13 +16,11 @@ made here too, since Markdown never sees these headings.
 from __future__ import annotations
 
 import html
-import posixpath
 from dataclasses import dataclass
-from pathlib import Path
-from urllib.parse import quote, urljoin, urlsplit
 
 from filmhub.glossary import Glossary, Source, Term
 from filmhub.site import SitePage
+from filmhub.urls import edit_url
 from filmhub.yaml_mapping import FrontMatter
 
 SRC_URI = "glossary.md"
@@ -69,15 +67,15 @@ def _letter(term: Term) -> str:
 
 
 def letters(
-    glossary: Glossary, used_in: dict[str, list[tuple[str, str]]], edit_urls: dict[str, str] | None = None
+    glossary: Glossary, used_in: dict[str, list[tuple[str, str]]], edit_root: str = ""
 ) -> list[Letter]:
-    """The page's data: `used_in` maps a term's slug to (title, URL) of articles,
-    `edit_urls` a slug to the address that edits its file."""
+    """The page's data: `used_in` maps a term's slug to (title, URL) of articles;
+    each entry links to its file from `edit_root` (filmhub.urls), if there is one."""
     groups: dict[str, list[Entry]] = {}
     for term in sorted(glossary.terms.values(), key=lambda t: t.term.casefold()):
         related = [glossary.terms[slug] for slug in term.see_also if slug in glossary.terms]
         used = sorted(used_in.get(term.slug, []), key=lambda pair: pair[0].casefold())
-        entry = Entry(term, related, list(term.sources), used, (edit_urls or {}).get(term.slug, ""))
+        entry = Entry(term, related, list(term.sources), used, edit_url(edit_root, term.path))
         groups.setdefault(_letter(term), []).append(entry)
     return [
         Letter(letter, "letter-" + ("other" if letter == "#" else letter.lower()), entries)
@@ -99,30 +97,3 @@ def toc_tokens(page_letters: list[Letter]) -> list[dict]:
         }
         for group in page_letters
     ]
-
-
-def edit_url(
-    term_path: str, docs_dir: Path, project_dir: Path, edit_uri: str | None, repo_url: str | None
-) -> str:
-    """The address that opens a term's file in the repository's editor, or "".
-
-    MkDocs makes a page's edit link from edit_uri and the page's path in
-    docs_dir. A term's file sits beside docs_dir, so its path is taken from
-    there (glossary/adr.yml seen from docs/ is ../glossary/adr.yml) and
-    resolved against edit_uri as a relative link would be. An edit_uri that
-    names the file in a query (`?path=`) can't be extended that way, and a
-    docs_dir outside the project has no path to the term: no link then.
-    """
-    if not edit_uri or "?" in edit_uri or "#" in edit_uri or not docs_dir.is_relative_to(project_dir):
-        return ""
-    base = urljoin(repo_url or "", edit_uri)
-    if urlsplit(base).scheme not in ("http", "https"):
-        return ""
-    relative = posixpath.relpath(term_path, docs_dir.relative_to(project_dir).as_posix())
-    return urljoin(base, quote(relative))
-
-
-def edit_urls(page_letters: list[Letter]) -> set[str]:
-    """The entries' edit links: the repository's own address, set by the
-    maintainers, not a source for `make linkcheck-external` to check."""
-    return {entry.edit_url for group in page_letters for entry in group.entries if entry.edit_url}

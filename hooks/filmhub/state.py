@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from filmhub import glossary as glossary_files
-from filmhub import kept
+from filmhub import kept, urls
 from filmhub.diagram_links import DiagramLinks
 from filmhub.glossary import Glossary
 from filmhub.glossary_page import Letter
@@ -72,6 +72,8 @@ class BuildState:
     # Warnings MkDocs and the other generators log while this build runs.
     warnings: WarningCounter = field(default_factory=WarningCounter)
     problems: list[Problem] = field(default_factory=list)
+    # Where the repository's editor opens a project file by its path (filmhub.urls).
+    edit_root: str = ""
     # The preview's cache, kept by hooks/preview.py for the life of a `make
     # serve` process; None in a build, which reads and renders everything.
     cache: PreviewCache | None = None
@@ -159,5 +161,6 @@ def _start(config: MutableMapping) -> BuildState:
         link_collector=LinkCollector(),
         diagram_links=DiagramLinks(diagram),
         problems=problems,
+        edit_root=urls.edit_root(docs_dir, project_dir, config.get("edit_uri"), config.get("repo_url")),
         kept=kept.for_project(project_dir, docs_dir, config_file, today),
     )

@@ -16,14 +16,16 @@ who reads it:
 `href` writes a link in either form; the glossary's tooltips and definition
 blocks, hub lists, Read Next cards, the sidebar and the link check's
 suggestions all go through it. `absolute` is the address a feed or a
-search engine needs.
+search engine needs. `edit_root` is where the repository's editor opens a
+project file that MkDocs makes no edit link for (the glossary's).
 """
 
 from __future__ import annotations
 
 import posixpath
+from pathlib import Path
 from typing import Protocol
-from urllib.parse import urljoin
+from urllib.parse import quote, urljoin, urlsplit
 
 
 class Addressed(Protocol):
@@ -103,3 +105,27 @@ def href(page: Addressed, target: Addressed, anchor: str = "", *, markdown: bool
 def absolute(site_url: str, url: str) -> str:
     """The full address of a site-relative URL, for feeds and search engines."""
     return urljoin(site_url if site_url.endswith("/") else site_url + "/", url)
+
+
+def edit_root(docs_dir: Path, project_dir: Path, edit_uri: str | None, repo_url: str | None) -> str:
+    """The address that, followed by a file's path from the project folder,
+    opens that file in the repository's editor; "" when there is none.
+
+    MkDocs makes a page's edit link from edit_uri, which addresses docs_dir,
+    and the page's path in docs_dir; edit_uri taken back from docs_dir to the
+    project folder (docs/ → ../) addresses every other file the same way. An
+    edit_uri that names the file in a query (`?path=`) can't be extended so,
+    and a docs_dir outside the project has no way back: no root then.
+    """
+    if not edit_uri or "?" in edit_uri or "#" in edit_uri or not docs_dir.is_relative_to(project_dir):
+        return ""
+    base = urljoin(repo_url or "", edit_uri)
+    if urlsplit(base).scheme not in ("http", "https"):
+        return ""
+    back = posixpath.relpath(".", docs_dir.relative_to(project_dir).as_posix())
+    return urljoin(base, back + "/")
+
+
+def edit_url(root: str, path: str) -> str:
+    """The address that edits the project file at `path`, from `edit_root`; "" without one."""
+    return root + quote(path) if root else ""
